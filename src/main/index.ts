@@ -1,0 +1,30 @@
+/** Electron main: one window, the engine in a worker thread, IPC per the contract. */
+import { app, BrowserWindow, ipcMain } from 'electron';
+import createEngineWorker from './engine-worker?nodeWorker';
+import { EngineHost } from './engine-host';
+import { registerIpc } from './ipc';
+import { createMainWindow } from './window';
+import { IPC_CHANNELS } from '../shared/ipc-contract';
+
+let mainWindow: BrowserWindow | undefined;
+
+app.whenReady().then(() => {
+  const send = (channel: string, payload: unknown): void => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, payload);
+  };
+  const engine = new EngineHost({
+    createWorker: () => createEngineWorker({ workerData: {} }),
+    onEvent: (event, payload) => send(IPC_CHANNELS.engineEvent, { event, payload }),
+    onRestart: (notice) => send(IPC_CHANNELS.engineRestarted, notice),
+  });
+  registerIpc(ipcMain, () => (mainWindow ? { webContentsId: mainWindow.webContents.id, mainFrame: mainWindow.webContents.mainFrame } : undefined), engine);
+  mainWindow = createMainWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
+  });
+  app.on('before-quit', () => void engine.stop());
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

@@ -1,0 +1,32 @@
+/**
+ * The one channel map between renderer and main. The preload builds its narrow API from this and
+ * main registers exactly these handlers; no other channel strings exist anywhere.
+ */
+
+import type { EngineEvents, EngineRequests } from './engine-protocol';
+
+export const IPC_CHANNELS = {
+  /** renderer → main (invoke): forward one engine request to the worker. */
+  engineRequest: 'svclab:engine-request',
+  /** main → renderer: an engine event. */
+  engineEvent: 'svclab:engine-event',
+  /** main → renderer: the engine worker stopped and was restarted (the UI re-reads its state). */
+  engineRestarted: 'svclab:engine-restarted',
+} as const;
+
+/** Engine request names the renderer may send (checked by main before forwarding). */
+export const ENGINE_METHODS: readonly (keyof EngineRequests)[] = ['hello', 'apply', 'deleteManifest', 'get', 'list', 'advance', 'settle', 'dnsTable', 'lookup'];
+
+export function isEngineMethod(value: unknown): value is keyof EngineRequests {
+  return typeof value === 'string' && (ENGINE_METHODS as readonly string[]).includes(value);
+}
+
+export interface EngineEventEnvelope<E extends keyof EngineEvents = keyof EngineEvents> {
+  event: E;
+  payload: EngineEvents[E];
+}
+
+export interface EngineRestartNotice {
+  reason: string;
+  restarts: number;
+}
