@@ -4,7 +4,10 @@
  */
 
 export interface Workload {
+  /** The whole workload as one text (small sizes). */
   text: string;
+  /** The same documents split into files of at most 1,000 documents, as `kubectl apply -f dir/` reads a folder. */
+  files: string[];
   pods: number;
   services: number;
 }
@@ -52,5 +55,7 @@ export function workload(pods: number): Workload {
       ].join('\n'),
     );
   }
-  return { text: docs.join('\n---\n'), pods, services };
+  const files: string[] = [];
+  for (let i = 0; i < docs.length; i += 1000) files.push(docs.slice(i, i + 1000).join('\n---\n'));
+  return { text: docs.join('\n---\n'), files, pods, services };
 }

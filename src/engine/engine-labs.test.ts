@@ -327,3 +327,17 @@ describe('determinism', () => {
     expect(snapshot(99)).not.toBe(snapshot());
   });
 });
+
+describe('the internet', () => {
+  it.each([
+    { name: 'www.naver.com', expected: ['223.130.192.247', '223.130.200.236'] },
+    { name: 'www.github.com', expected: ['20.200.245.247'] },
+    { name: 'kubetm.github.io', expected: ['185.199.108.153', '185.199.109.153', '185.199.110.153', '185.199.111.153'] },
+  ])('$name resolves through its CNAME chain and delegations', ({ name, expected }) => {
+    const engine = createEngine();
+    applyAll(engine, SELECTORLESS);
+    const result = engine.lookup(from('pod9'), name, 'A');
+    if ('error' in result) throw new Error(result.error);
+    expect([...result.addresses].sort()).toEqual(expected);
+  });
+});

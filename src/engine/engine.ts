@@ -74,8 +74,17 @@ export interface Engine {
   lastSettleReport(): SettleReport | undefined;
 }
 
+/** The report for input that is not text at all (a host bug or a bad message), instead of a throw. */
+const notText = (): ApplyReport => ({ outcomes: [], messages: [{ severity: 'error', message: 'nothing to apply: the manifest is not text' }] });
+
+/** How the engine runs (not what it simulates). */
+export interface EngineOptions {
+  /** Deep-freeze stored objects to catch accidental mutation (default true; hosts pass false for speed). */
+  freezeObjects?: boolean;
+}
+
 /** Builds a cluster. The same config (seed included) always yields the same cluster. */
-export function createEngine(overrides: Partial<ClusterConfig> = {}, world: World = DEFAULT_WORLD): Engine {
+export function createEngine(overrides: Partial<ClusterConfig> = {}, world: World = DEFAULT_WORLD, options: EngineOptions = {}): Engine {
   const config: ClusterConfig = {
     ...DEFAULT_CLUSTER_CONFIG,
     ...overrides,
@@ -85,7 +94,7 @@ export function createEngine(overrides: Partial<ClusterConfig> = {}, world: Worl
   const clock = new VirtualClock(config.startTime - BOOTSTRAP_AGE_MS);
   const random: Random = createRandom(config.seed);
   const timers = new TimerQueue();
-  const store = new ObjectStore({ clock, random });
+  const store = new ObjectStore({ clock, random, freeze: options.freezeObjects });
   const api = new ApiServer({ store, config, random, clock });
 
   const pending: ObjectChange[] = [];
@@ -177,12 +186,14 @@ export function createEngine(overrides: Partial<ClusterConfig> = {}, world: Worl
     clock,
     now: () => clock.now(),
     apply(text, options = {}) {
+      if (typeof text !== 'string') return notText();
       const report = applyManifest(text, api, { source: options.fileName });
       reconcile();
       flush();
       return report;
     },
     deleteManifest(text, options = {}) {
+      if (typeof text !== 'string') return notText();
       const report = deleteManifest(text, api, { source: options.fileName });
       reconcile();
       flush();

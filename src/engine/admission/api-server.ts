@@ -15,6 +15,7 @@
  * - No ServiceAccount objects: pods get serviceAccountName "default" without the token volume.
  */
 
+import { cloneObject } from '../store/clone';
 import type { StatusError } from '../../shared/field-error-types';
 import type { ClusterConfig } from '../../shared/cluster-config';
 import type { KubeObject, Service } from '../../shared/api-types';
@@ -71,7 +72,7 @@ const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 const NODE_READ_ONLY = "Service Lab's nodes are part of the simulated cluster and are read-only (they cannot be created, changed or deleted)";
 
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
-const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+const clone = cloneObject;
 
 /** The simulated kube-apiserver (plus kubectl apply's client-side logic). */
 export class ApiServer {
@@ -219,9 +220,9 @@ export class ApiServer {
       const kind = got === 'boolean' ? 'bool' : got === 'undefined' ? 'null' : got;
       return { error: newBadRequest(`couldn't get version/kind; json parse error: json: cannot unmarshal ${kind} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }`) };
     }
-    const body = goJsonMarshal(input);
-    if (typeof input.kind !== 'string' || input.kind === '') return { error: newBadRequest(`Object 'Kind' is missing in '${body}'`) };
-    if (typeof input.apiVersion !== 'string' || input.apiVersion === '') return { error: newBadRequest(`Object 'apiVersion' is missing in '${body}'`) };
+    // The body is only printed on error: marshal it lazily (it is the costliest step on the happy path).
+    if (typeof input.kind !== 'string' || input.kind === '') return { error: newBadRequest(`Object 'Kind' is missing in '${goJsonMarshal(input)}'`) };
+    if (typeof input.apiVersion !== 'string' || input.apiVersion === '') return { error: newBadRequest(`Object 'apiVersion' is missing in '${goJsonMarshal(input)}'`) };
     const info = lookupKind(input.apiVersion, input.kind);
     if (!info) {
       // kubectl's RESTMapper error, minus the ` from "<file>"` it inserts after the namespace.

@@ -11,6 +11,7 @@
  * TCP and UDP entries that share a number (kubernetes/kubernetes#39188).
  */
 
+import { cloneObject } from '../store/clone';
 type Json = unknown;
 type Obj = Record<string, Json>;
 
@@ -32,7 +33,7 @@ function mergeKeyFor(kind: string, path: string): ((item: Obj) => string) | unde
 }
 
 function clone<T>(v: T): T {
-  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+  return cloneObject(v);
 }
 
 function mergeValue(kind: string, path: string, live: Json, config: Json, last: Json): Json {

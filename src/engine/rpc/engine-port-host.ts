@@ -20,7 +20,7 @@ export interface HostTimers {
 export const HOST_TICK_MS = 100;
 
 export function hostEngine(port: MessagePortLike, timers: HostTimers, config?: Partial<ClusterConfig>): void {
-  const engine = createEngine(config);
+  const engine = createEngine(config, undefined, { freezeObjects: false });
   const server = serveEngine(port, createEngineHandlers(engine));
   engine.onChange((payload) => server.emit('changed', payload));
   let last = timers.now();

@@ -43,10 +43,17 @@ export class ObjectStore {
   #indexes = new Map<string, Index>();
   #clock: VirtualClock;
   #uids: Random;
+  #freeze: <T>(value: T) => T;
 
-  constructor(deps: { clock: VirtualClock; random: Random }) {
+  /**
+   * `freeze` (default on) deep-freezes every stored object so a reader that mutates one fails
+   * loudly. Tests always run with it; hosts turn it off for speed (like a framework's dev mode),
+   * running the same code paths.
+   */
+  constructor(deps: { clock: VirtualClock; random: Random; freeze?: boolean }) {
     this.#clock = deps.clock;
     this.#uids = deps.random.fork('uid');
+    this.#freeze = deps.freeze === false ? (value) => value : deepFreeze;
   }
 
   /** The last resourceVersion handed out. */
@@ -78,7 +85,7 @@ export class ObjectStore {
     const key = keyOf(obj);
     const byKey = this.#kindMap(obj.kind);
     if (byKey.has(key)) throw new Error(`store: ${key} already exists`);
-    const stored = deepFreeze({
+    const stored = this.#freeze({
       ...obj,
       metadata: {
         ...obj.metadata,
@@ -109,7 +116,7 @@ export class ObjectStore {
     };
     if (jsonEqual(candidate, old)) return { object: old, changed: false };
     candidate.metadata.resourceVersion = this.#nextVersion();
-    const stored = deepFreeze(candidate);
+    const stored = this.#freeze(candidate);
     this.#indexRemove(old, key);
     byKey.set(key, stored);
     this.#indexAdd(stored, key);

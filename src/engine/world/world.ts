@@ -118,6 +118,15 @@ export const DEFAULT_WORLD: World = {
         ],
       },
       {
+        // Naver's CDN: www.naver.com is a CNAME into this zone.
+        zone: 'nheos.com',
+        nameservers: [host('gns1.nheos.com', '125.209.248.31', 'auth-dns')],
+        records: [
+          { name: 'www.naver.com.nheos.com', type: 'A', ttl: 60, data: '223.130.200.236' },
+          { name: 'www.naver.com.nheos.com', type: 'A', ttl: 60, data: '223.130.192.247' },
+        ],
+      },
+      {
         zone: 'kubernetes.io',
         nameservers: [host('ns-cloud-a1.googledomains.com', '216.239.32.106', 'auth-dns')],
         records: [{ name: 'kubernetes.io', type: 'A', ttl: 3600, data: '147.75.40.148' }],
@@ -146,6 +155,8 @@ export const WEB_SITE_BY_ADDRESS: Readonly<Record<string, string>> = {
   '185.199.108.133': 'github-raw',
   '223.130.200.219': 'naver',
   '223.130.192.248': 'naver',
+  '223.130.200.236': 'naver',
+  '223.130.192.247': 'naver',
   '147.75.40.148': 'kubernetes-io',
   '23.192.228.80': 'example',
   '192.168.0.21': 'user1',
