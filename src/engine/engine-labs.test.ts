@@ -341,3 +341,62 @@ describe('the internet', () => {
     expect([...result.addresses].sort()).toEqual(expected);
   });
 });
+
+describe('dual-stack', () => {
+  const engine = createEngine({ serviceCIDRv6: 'fd00:10:96::/112', podCIDRv6: 'fd00:10:244::/56' });
+  applyAll(
+    engine,
+    `apiVersion: v1
+kind: Service
+metadata: {name: ds}
+spec:
+  ipFamilyPolicy: PreferDualStack
+  selector: {app: ds}
+  ports: [{port: 80, targetPort: 8080}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: p1, labels: {app: ds}}
+spec:
+  containers: [{name: c, image: nicolaka/netshoot}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: manual6}
+spec:
+  clusterIP: None
+  ports: [{port: 80}]
+---
+apiVersion: v1
+kind: Endpoints
+metadata: {name: manual6}
+subsets:
+- addresses: [{ip: "2001:db8::1"}, {ip: "5678:abcd::1"}]
+  ports: [{port: 80}]
+`,
+  );
+
+  it('a PreferDualStack Service gets one cluster IP per family and answers A and AAAA', () => {
+    const svc = engine.store.get<Service>('Service', 'default', 'ds')!;
+    expect(svc.spec.ipFamilies).toEqual(['IPv4', 'IPv6']);
+    for (const [type, ip] of [['A', svc.spec.clusterIPs![0]], ['AAAA', svc.spec.clusterIPs![1]]] as const) {
+      const result = engine.lookup(from('p1'), 'ds', type);
+      if ('error' in result) throw new Error(result.error);
+      expect(result.addresses).toEqual([ip]);
+    }
+  });
+
+  it('IPv6 addresses in hand-written Endpoints become AAAA records with dashed hostnames', () => {
+    const rows = engine.dnsTable().filter((r) => r.name.includes('manual6') && r.type === 'AAAA').map((r) => `${r.name} ${r.data}`);
+    expect(rows.sort()).toEqual(
+      ['2001-db8--1.manual6.default.svc.cluster.local. 2001:db8::1', '5678-abcd--1.manual6.default.svc.cluster.local. 5678:abcd::1', 'manual6.default.svc.cluster.local. 2001:db8::1', 'manual6.default.svc.cluster.local. 5678:abcd::1'].sort(),
+    );
+  });
+
+  it('a single-stack cluster refuses RequireDualStack as the apiserver does', () => {
+    const single = createEngine();
+    const report = single.apply(`apiVersion: v1\nkind: Service\nmetadata: {name: ds}\nspec:\n  ipFamilyPolicy: RequireDualStack\n  ports: [{port: 80}]\n`);
+    expect(report.outcomes[0].action).toBe('failed');
+    expect(report.outcomes[0].error?.message).toContain('spec.ipFamilyPolicy');
+  });
+});
