@@ -28,6 +28,7 @@ import { NodePortAllocator } from './allocators/node-port-allocator';
 import { trackServiceAllocations } from './allocators/service-allocation-tracker';
 import { goJsonMarshal } from './go-json';
 import { goPlusV } from './go-value';
+import { isPlainData } from './plain-data';
 import { LAST_APPLIED_ANNOTATION, lastAppliedConfiguration, readLastApplied } from './last-applied';
 import { podQOSClass } from './pod-qos';
 import { lookupKind, lookupKindByName, noMatchMessage, type KindInfo } from './resource-mapping';
@@ -128,56 +129,67 @@ export class ApiServer {
 
   /** kubectl apply (client-side): create with the last-applied annotation, or three-way merge and update. */
   apply(input: unknown): ApplyResult {
-    let action: ApplyResult['action'] = 'created';
-    return this.#guard(
-      () => {
-        const checked = this.#checkKind(input);
-        if ('error' in checked) return { error: checked.error, warnings: [] };
-        const { info } = checked;
-        const config = clone(input) as KubeObject;
-        if (!isObj(config.metadata)) config.metadata = {};
-        const meta = config.metadata;
-        if (!meta.name) {
-          const message = meta.generateName ? 'cannot use generate name with apply' : 'resource name may not be empty';
-          return { error: newBadRequest(message), warnings: [] };
-        }
-        if (info.namespaced && !meta.namespace) meta.namespace = 'default';
-        const live = this.#store.get(info.kind, info.namespaced ? meta.namespace : undefined, meta.name);
-        const annotated = clone(config);
-        annotated.metadata.annotations = { ...(isObj(annotated.metadata.annotations) ? annotated.metadata.annotations : {}), [LAST_APPLIED_ANNOTATION]: lastAppliedConfiguration(config) };
-        if (!live) {
-          action = 'created';
-          const decoded = this.#decode(annotated);
-          if ('error' in decoded) return { error: decoded.error, warnings: [] };
-          return this.#create(decoded.info, decoded.obj);
-        }
-        action = 'configured';
-        const warnings: string[] = [];
-        const lastApplied = readLastApplied(live);
-        if (!live.metadata.annotations?.[LAST_APPLIED_ANNOTATION]) {
-          warnings.push(
-            `resource ${info.qualifiedResource}/${meta.name} is missing the ${LAST_APPLIED_ANNOTATION} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`,
-          );
-        }
-        const merged = threeWayMerge(live as unknown as Obj, annotated as unknown as Obj, lastApplied) as KubeObject;
-        const decodeResult = strictDecode(annotated as unknown as Obj);
-        if (decodeResult.unknownFields.length > 0 && !decodeResult.typeError) {
-          // The patch handler reports strict errors as an Invalid error on the patch itself.
-          const patch = goPlusV(applyPatch(live, merged));
-          const message = ` "" is invalid: patch: Invalid value: ${JSON.stringify(patch)}: ${strictErrorText(decodeResult.unknownFields)}`;
-          return { error: { reason: 'Invalid', code: 422, message, causes: [] }, warnings };
-        }
-        if (jsonEqual(merged, live)) {
-          action = 'unchanged';
-          return { object: live, warnings };
-        }
-        const decoded = this.#decode(merged);
-        if ('error' in decoded) return { error: decoded.error, warnings };
-        const result = this.#update(decoded.info, decoded.obj, live);
-        return { ...result, warnings: [...warnings, ...result.warnings] };
-      },
-      () => action,
-    );
+    // #guard without its closures (this is the hot path): the action is what was attempted.
+    const state: { action: ApplyResult['action'] } = { action: 'created' };
+    let result: ApiResult;
+    try {
+      result = this.#apply(input, state);
+    } catch (e) {
+      result = { error: newInternalError(e instanceof Error ? e.message : String(e)), warnings: [] };
+    }
+    return { ...result, action: state.action };
+  }
+
+  #apply(input: unknown, state: { action: ApplyResult['action'] }): ApiResult {
+    const checked = this.#checkKind(input);
+    if ('error' in checked) return { error: checked.error, warnings: [] };
+    const { info } = checked;
+    const config = clone(input) as KubeObject;
+    if (!isObj(config.metadata)) config.metadata = {};
+    const meta = config.metadata;
+    if (!meta.name) {
+      const message = meta.generateName ? 'cannot use generate name with apply' : 'resource name may not be empty';
+      return { error: newBadRequest(message), warnings: [] };
+    }
+    if (info.namespaced && !meta.namespace) meta.namespace = 'default';
+    const live = this.#store.get(info.kind, info.namespaced ? meta.namespace : undefined, meta.name);
+    // `config` is our copy and only read from here on. When it is plain data (nearly always),
+    // a copy of it would be identical, so the annotated body shares its members (only the
+    // metadata differs) and is ours to change (`#decode(…, true)`); otherwise take the copies.
+    const plain = isPlainData(config);
+    const annotated = plain ? { ...config, metadata: { ...meta } } : clone(config);
+    annotated.metadata.annotations = { ...(isObj(annotated.metadata.annotations) ? annotated.metadata.annotations : {}), [LAST_APPLIED_ANNOTATION]: lastAppliedConfiguration(config, plain) };
+    if (!live) {
+      state.action = 'created';
+      const decoded = this.#decode(annotated, plain);
+      if ('error' in decoded) return { error: decoded.error, warnings: [] };
+      return this.#create(decoded.info, decoded.obj);
+    }
+    state.action = 'configured';
+    const warnings: string[] = [];
+    const lastApplied = readLastApplied(live);
+    if (!live.metadata.annotations?.[LAST_APPLIED_ANNOTATION]) {
+      warnings.push(
+        `resource ${info.qualifiedResource}/${meta.name} is missing the ${LAST_APPLIED_ANNOTATION} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.`,
+      );
+    }
+    const merged = threeWayMerge(live as unknown as Obj, annotated as unknown as Obj, lastApplied) as KubeObject;
+    const decodeResult = strictDecode(annotated as unknown as Obj);
+    if (decodeResult.unknownFields.length > 0 && !decodeResult.typeError) {
+      // The patch handler reports strict errors as an Invalid error on the patch itself.
+      const patch = goPlusV(applyPatch(live, merged));
+      const message = ` "" is invalid: patch: Invalid value: ${JSON.stringify(patch)}: ${strictErrorText(decodeResult.unknownFields)}`;
+      return { error: { reason: 'Invalid', code: 422, message, causes: [] }, warnings };
+    }
+    if (jsonEqual(merged, live)) {
+      state.action = 'unchanged';
+      return { object: live, warnings };
+    }
+    // threeWayMerge builds a new object: no copy needed when it is plain data.
+    const decoded = this.#decode(merged, isPlainData(merged));
+    if ('error' in decoded) return { error: decoded.error, warnings };
+    const result = this.#update(decoded.info, decoded.obj, live);
+    return { ...result, warnings: [...warnings, ...result.warnings] };
   }
 
   /** DELETE one object. Deleting a Namespace deletes what it contains (synchronously). */
@@ -239,15 +251,19 @@ export class ApiServer {
     return { info };
   }
 
-  /** Decoding: kind, strict fields, JSON types, nulls, namespace defaulting. */
-  #decode(input: unknown): { info: KindInfo; obj: KubeObject } | { error: StatusError } {
+  /**
+   * Decoding: kind, strict fields, JSON types, nulls, namespace defaulting. `owned`: the input is
+   * plain data this server built and nobody else holds, so it is changed in place instead of
+   * copied (a copy would be identical).
+   */
+  #decode(input: unknown, owned = false): { info: KindInfo; obj: KubeObject } | { error: StatusError } {
     const checked = this.#checkKind(input);
     if ('error' in checked) return checked;
     const { info } = checked;
     const raw = input as Obj;
     const message = decodeErrorMessage(info.kind, info.apiVersion, strictDecode(raw));
     if (message) return { error: newBadRequest(message) };
-    const obj = clone(raw) as KubeObject;
+    const obj = (owned ? raw : clone(raw)) as KubeObject;
     normalizeNulls(obj as unknown as Obj);
     if (!isObj(obj.metadata)) obj.metadata = {};
     if (info.namespaced) obj.metadata.namespace = obj.metadata.namespace || 'default';

@@ -7,38 +7,56 @@
 /** One step of a field path. */
 export type PathSegment = { name: string } | { index: number } | { key: string };
 
-/** An immutable field path (field.Path). */
+/**
+ * An immutable field path (field.Path). Validators build a path for every field they look at
+ * and print only the few that end up in errors, so a path is a link to its parent plus its own
+ * steps; `segments` and the printed form are worked out when first asked for.
+ */
 export class FieldPath {
-  readonly segments: readonly PathSegment[];
+  readonly #parent: FieldPath | undefined;
+  readonly #own: readonly PathSegment[];
+  #segments: readonly PathSegment[] | undefined;
+  #text: string | undefined;
 
-  constructor(segments: readonly PathSegment[] = []) {
-    this.segments = segments;
+  constructor(segments: readonly PathSegment[] = [], parent?: FieldPath) {
+    this.#own = segments;
+    this.#parent = parent;
+    if (!parent) this.#segments = segments;
+  }
+
+  /** The steps, from the root. */
+  get segments(): readonly PathSegment[] {
+    return (this.#segments ??= [...this.#parent!.segments, ...this.#own]);
   }
 
   /** field.Path.Child: one or more named children. */
   child(...names: string[]): FieldPath {
-    return new FieldPath([...this.segments, ...names.map((name) => ({ name }))]);
+    return new FieldPath(
+      names.map((name) => ({ name })),
+      this,
+    );
   }
 
   /** field.Path.Index: a list element. */
   index(i: number): FieldPath {
-    return new FieldPath([...this.segments, { index: i }]);
+    return new FieldPath([{ index: i }], this);
   }
 
   /** field.Path.Key: a map entry. */
   key(k: string): FieldPath {
-    return new FieldPath([...this.segments, { key: k }]);
+    return new FieldPath([{ key: k }], this);
   }
 
   /** field.Path.String(). */
   toString(): string {
-    let out = '';
-    for (const s of this.segments) {
+    if (this.#text !== undefined) return this.#text;
+    let out = this.#parent ? this.#parent.toString() : '';
+    for (const s of this.#own) {
       if ('name' in s) out += out === '' ? s.name : `.${s.name}`;
       else if ('index' in s) out += `[${s.index}]`;
       else out += `[${s.key}]`;
     }
-    return out;
+    return (this.#text = out);
   }
 }
 

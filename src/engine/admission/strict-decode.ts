@@ -31,28 +31,59 @@ export function strictDecode(obj: Record<string, unknown>): DecodeResult {
   const schema = KIND_SCHEMAS[String(obj.kind)];
   const result: DecodeResult = { unknownFields: [] };
   if (!schema) return result;
-  walk(obj, schema, '', '', String(obj.kind), result);
+  walk(obj, schema, undefined, '', false, String(obj.kind), result);
   return result;
 }
 
-function walk(value: unknown, schema: FieldSchema, jsonPath: string, goPath: string, structName: string, out: DecodeResult): void {
+/**
+ * Where the walk is, kept as a linked list and printed only when an error needs it (most
+ * objects decode cleanly, and building every field's path strings was most of the cost). A
+ * step is allocated for collections only; a scalar's is made if it has an error.
+ * `go` steps are struct fields (`ports`), the others list and map elements (`[0]`, `[app]`), which
+ * report type errors against their collection's field. The root step has no parent.
+ */
+interface PathStep {
+  parent: PathStep | undefined;
+  name: string | number;
+  go: boolean;
+}
+
+/** The JSON path (`spec.ports[0].foo`). */
+function jsonPathOf(step: PathStep): string {
+  if (!step.parent) return '';
+  const parent = jsonPathOf(step.parent);
+  if (!step.go) return `${parent}[${step.name}]`;
+  return parent === '' ? String(step.name) : `${parent}.${step.name}`;
+}
+
+/** The Go field path (`spec.ports.port`): named steps only. */
+function goPathOf(step: PathStep): string {
+  if (!step.parent) return '';
+  const parent = goPathOf(step.parent);
+  if (!step.go) return parent;
+  return parent === '' ? String(step.name) : `${parent}.${step.name}`;
+}
+
+function typeError(out: DecodeResult, kind: string, at: PathStep, structName: string, schema: FieldSchema): void {
+  out.typeError ??= `json: cannot unmarshal ${kind} into Go struct field ${structName}.${goPathOf(at)} of type ${goTypeName(schema)}`;
+}
+
+/** Walks `value`, found at step (parent, name, go). */
+function walk(value: unknown, schema: FieldSchema, parent: PathStep | undefined, name: string | number, go: boolean, structName: string, out: DecodeResult): void {
   if (value === null || value === undefined || out.typeError) return;
-  const typeError = (kind: string): void => {
-    out.typeError ??= `json: cannot unmarshal ${kind} into Go struct field ${structName}.${goPath} of type ${goTypeName(schema)}`;
-  };
   switch (schema.t) {
     case 'any':
       return;
     case 'string':
-      if (typeof value !== 'string') typeError(jsonKind(value));
+      if (typeof value !== 'string') typeError(out, jsonKind(value), { parent, name, go }, structName, schema);
       return;
     case 'bool':
-      if (typeof value !== 'boolean') typeError(jsonKind(value));
+      if (typeof value !== 'boolean') typeError(out, jsonKind(value), { parent, name, go }, structName, schema);
       return;
     case 'int32':
     case 'int64':
-      if (typeof value !== 'number') typeError(jsonKind(value));
-      else if (!Number.isInteger(value) || (schema.t === 'int32' && (value < INT32_MIN || value > INT32_MAX))) typeError(`number ${value}`);
+      if (typeof value !== 'number') typeError(out, jsonKind(value), { parent, name, go }, structName, schema);
+      else if (!Number.isInteger(value) || (schema.t === 'int32' && (value < INT32_MIN || value > INT32_MAX))) typeError(out, `number ${value}`, { parent, name, go }, structName, schema);
       return;
     case 'intOrString':
       // IntOrString.UnmarshalJSON decodes non-strings into an int32 and returns the bare error.
@@ -60,42 +91,45 @@ function walk(value: unknown, schema: FieldSchema, jsonPath: string, goPath: str
       if (typeof value === 'number' && Number.isInteger(value) && value >= INT32_MIN && value <= INT32_MAX) return;
       out.typeError ??= `json: cannot unmarshal ${typeof value === 'number' ? `number ${value}` : jsonKind(value)} into Go value of type int32`;
       return;
-    case 'map':
-      if (typeof value !== 'object' || Array.isArray(value)) return typeError(jsonKind(value));
-      for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-        walkElement(v, schema.of, `${jsonPath}[${k}]`, goPath, structName, out);
-      }
+    case 'map': {
+      const at: PathStep = { parent, name, go };
+      if (typeof value !== 'object' || Array.isArray(value)) return typeError(out, jsonKind(value), at, structName, schema);
+      const obj = value as Record<string, unknown>;
+      for (const k of Object.keys(obj)) walkElement(obj[k], schema.of, at, k, structName, out);
       return;
-    case 'list':
-      if (!Array.isArray(value)) return typeError(jsonKind(value));
-      value.forEach((v, i) => walkElement(v, schema.of, `${jsonPath}[${i}]`, goPath, structName, out));
+    }
+    case 'list': {
+      const at: PathStep = { parent, name, go };
+      if (!Array.isArray(value)) return typeError(out, jsonKind(value), at, structName, schema);
+      for (let i = 0; i < value.length; i++) if (i in value) walkElement(value[i], schema.of, at, i, structName, out);
       return;
-    case 'struct':
-      if (typeof value !== 'object' || Array.isArray(value)) return typeError(jsonKind(value));
-      for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-        const child = jsonPath === '' ? k : `${jsonPath}.${k}`;
+    }
+    case 'struct': {
+      const at: PathStep = { parent, name, go };
+      if (typeof value !== 'object' || Array.isArray(value)) return typeError(out, jsonKind(value), at, structName, schema);
+      const obj = value as Record<string, unknown>;
+      for (const k of Object.keys(obj)) {
         const field = schema.fields[k];
-        if (!field) out.unknownFields.push(child);
-        else walk(v, field, child, goPath === '' ? k : `${goPath}.${k}`, schema.name, out);
+        if (!field) out.unknownFields.push(jsonPathOf({ parent: at, name: k, go: true }));
+        else walk(obj[k], field, at, k, true, schema.name, out);
         if (out.typeError) return;
       }
+    }
   }
 }
 
-/** Elements of lists and maps report type errors against the collection's field. */
-function walkElement(value: unknown, schema: FieldSchema, jsonPath: string, goPath: string, structName: string, out: DecodeResult): void {
+/** Elements of lists and maps (at `[name]` of the collection at `parent`) report type errors against the collection's field. */
+function walkElement(value: unknown, schema: FieldSchema, parent: PathStep, name: string | number, structName: string, out: DecodeResult): void {
   if (schema.t === 'struct' || schema.t === 'map' || schema.t === 'list') {
     if (value !== null && value !== undefined) {
       const wrongShape = schema.t === 'list' ? !Array.isArray(value) : typeof value !== 'object' || Array.isArray(value);
       if (wrongShape) {
-        out.typeError ??= `json: cannot unmarshal ${jsonKind(value)} into Go struct field ${structName}.${goPath} of type ${goTypeName(schema)}`;
+        typeError(out, jsonKind(value), { parent, name, go: false }, structName, schema);
         return;
       }
     }
-    walk(value, schema, jsonPath, goPath, structName, out);
-    return;
   }
-  walk(value, schema, jsonPath, goPath, structName, out);
+  walk(value, schema, parent, name, false, structName, out);
 }
 
 /** The decode error as the create handler reports it: `Service in version "v1" cannot be handled as a Service: …`. */

@@ -16,6 +16,7 @@ type Json = unknown;
 type Obj = Record<string, Json>;
 
 const isObj = (v: Json): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+const { propertyIsEnumerable } = Object.prototype;
 
 /** Merge keys by kind and path (JSON field path without indexes). */
 function mergeKeyFor(kind: string, path: string): ((item: Obj) => string) | undefined {
@@ -38,11 +39,22 @@ function clone<T>(v: T): T {
 
 function mergeValue(kind: string, path: string, live: Json, config: Json, last: Json): Json {
   if (isObj(config) && isObj(live)) {
-    const out: Obj = { ...clone(live) };
-    for (const [k, v] of Object.entries(config)) {
-      const child = path === '' ? k : `${path}.${k}`;
+    // `{ ...clone(live) }`, without copying the members the configuration sets (they are merged
+    // below, which copies what it keeps): those only hold their place in the key order. (A
+    // `__proto__` member sets the copy's prototype, which the spread leaves behind.)
+    const out: Obj = {};
+    for (const k in live) {
+      const v = live[k];
+      if (v !== undefined && k !== '__proto__') out[k] = propertyIsEnumerable.call(config, k) ? undefined : clone(v);
+    }
+    for (const k of Object.keys(config)) {
+      const v = config[k];
       if (v === null) delete out[k];
-      else out[k] = mergeValue(kind, child, live[k], v, isObj(last) ? last[k] : undefined);
+      else {
+        // The path only matters below (merge keys of lists): scalars need none.
+        const child = v !== null && typeof v === 'object' ? (path === '' ? k : `${path}.${k}`) : path;
+        out[k] = mergeValue(kind, child, live[k], v, isObj(last) ? last[k] : undefined);
+      }
     }
     if (isObj(last)) for (const k of Object.keys(last)) if (!(k in config)) delete out[k];
     return out;

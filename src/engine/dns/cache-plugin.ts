@@ -13,7 +13,7 @@ import type { Random } from '../random';
 import type { CacheConfig } from './corefile';
 import type { DnsQuestion } from './dns-message';
 import type { ChainContext, ChainPlugin, NextHandler, PluginReply } from './plugin-chain';
-import { fqdn, matchZone } from './dns-name';
+import { fqdn, matchZone, matchZoneLower } from './dns-name';
 import { withTtl } from './dns-message';
 import { minimalTtl, typify } from './response-type';
 import { TtlCache } from './ttl-cache';
@@ -41,19 +41,26 @@ export class CachePlugin implements ChainPlugin {
 
   serve(q: DnsQuestion, ctx: ChainContext, next: NextHandler): PluginReply {
     const name = (q.name.endsWith('.') ? q.name : fqdn(q.name)).toLowerCase();
-    if (matchZone(this.config.zones, name) === '') return next(q, ctx);
+    if (matchZoneLower(this.config.zones, name) === '') return next(q, ctx);
     const now = this.#clock.now();
-    const key = `${q.type} ${name}`;
-    const hit = this.#denial.get(key, now, this.config.serveStaleMs) ?? this.#success.get(key, now, this.config.serveStaleMs);
-    if (hit) {
-      const ttl = this.config.keepTtl ? hit.value.origTtl : Math.max(hit.remaining, 0);
-      const stale = hit.remaining <= 0;
-      const reply: PluginReply = { message: toMsg(hit.value.message, q, ttl), cache: 'hit', note: stale ? 'served stale' : undefined };
-      if (stale) this.#refresh(q, ctx, next);
-      return reply;
+    // A name in a `disable` zone is never stored in that cache (#write checks the same name), so
+    // looking there could only miss: skip it, and the key when both are disabled.
+    const denial = matchZoneLower(this.config.disableDenial, name) === '';
+    const success = matchZoneLower(this.config.disableSuccess, name) === '';
+    if (denial || success) {
+      const key = `${q.type} ${name}`;
+      const hit = (denial ? this.#denial.get(key, now, this.config.serveStaleMs) : undefined) ?? (success ? this.#success.get(key, now, this.config.serveStaleMs) : undefined);
+      if (hit) {
+        const ttl = this.config.keepTtl ? hit.value.origTtl : Math.max(hit.remaining, 0);
+        const stale = hit.remaining <= 0;
+        const reply: PluginReply = { message: toMsg(hit.value.message, q, ttl), cache: 'hit', note: stale ? 'served stale' : undefined };
+        if (stale) this.#refresh(q, ctx, next);
+        return reply;
+      }
     }
     const reply = next(q, ctx);
-    return { ...reply, message: this.#write(q, reply.message, now), cache: 'miss' };
+    const message = this.#write(q, reply.message, now);
+    return reply.note === undefined ? { message, cache: 'miss' } : { message, cache: 'miss', note: reply.note };
   }
 
   /** The cache's ResponseWriter.WriteMsg: maybe store, then cap every TTL at the duration. */
@@ -66,16 +73,18 @@ export class CachePlugin implements ChainPlugin {
     else if (mt === 'ServerError') duration = c.servfailTtl;
     else duration = clamp(msgTtl, c.successMinTtl, c.successTtl);
     const hasKey = mt !== 'OtherError';
-    const questionMatches = m.question.type === q.type && m.question.name.toLowerCase() === q.name.toLowerCase();
-    if (hasKey && duration > 0 && questionMatches) {
-      const key = `${q.type} ${fqdn(q.name).toLowerCase()}`;
+    if (hasKey && duration > 0 && m.question.type === q.type && (m.question.name === q.name || m.question.name.toLowerCase() === q.name.toLowerCase())) {
       if (mt === 'NoError' || mt === 'Delegation') {
-        if (matchZone(c.disableSuccess, fqdn(m.question.name)) === '') this.#success.set(key, { message: m, origTtl: duration }, duration, now);
+        if (matchZone(c.disableSuccess, fqdn(m.question.name)) === '') this.#success.set(this.#key(q), { message: m, origTtl: duration }, duration, now);
       } else if (matchZone(c.disableDenial, fqdn(m.question.name)) === '') {
-        this.#denial.set(key, { message: m, origTtl: duration }, duration, now);
+        this.#denial.set(this.#key(q), { message: m, origTtl: duration }, duration, now);
       }
     }
     return setTtls(m, duration);
+  }
+
+  #key(q: DnsQuestion): string {
+    return `${q.type} ${fqdn(q.name).toLowerCase()}`;
   }
 
   #refresh(q: DnsQuestion, ctx: ChainContext, next: NextHandler): void {

@@ -24,7 +24,11 @@ export function isSubdomain(parent: string, child: string): boolean {
 
 /** plugin.Zones.Matches: the longest zone that `name` lies in, or '' when none (zones are normalized). */
 export function matchZone(zones: readonly string[], name: string): string {
-  const child = name.toLowerCase();
+  return matchZoneLower(zones, name.toLowerCase());
+}
+
+/** matchZone for a name already lowercase. */
+export function matchZoneLower(zones: readonly string[], child: string): string {
   let best = '';
   for (const zone of zones) {
     if (zone.length > best.length && isSubdomainLower(zone, child)) best = zone;
@@ -67,7 +71,11 @@ export function countDots(name: string): number {
 
 /** dnsutil.IsReverse: 1 for in-addr.arpa, 2 for ip6.arpa, 0 otherwise. */
 export function reverseKind(name: string): 0 | 1 | 2 {
-  if (!/arpa\.$/i.test(name)) return 0;
+  // /arpa\.$/i, without the regex: most names asked are not reverse names.
+  const n0 = name.length;
+  if (n0 < 5 || name.charCodeAt(n0 - 1) !== 46) return 0;
+  // c | 32 lowercases an ASCII letter, and only 'X' and 'x' map to 'x'.
+  if ((name.charCodeAt(n0 - 2) | 32) !== 97 || (name.charCodeAt(n0 - 3) | 32) !== 112 || (name.charCodeAt(n0 - 4) | 32) !== 114 || (name.charCodeAt(n0 - 5) | 32) !== 97) return 0;
   const n = name.toLowerCase();
   if (n.endsWith('in-addr.arpa.') || n === 'in-addr.arpa.') return 1;
   if (n.endsWith('ip6.arpa.') || n === 'ip6.arpa.') return 2;

@@ -15,7 +15,7 @@ import type { ChainContext, ChainPlugin, NextHandler, PluginReply } from './plug
 import type { DnsEndpoint, DnsNetwork, ServerReply } from './upstream';
 import type { ZoneLister } from './zone-lister';
 import { CachePlugin } from './cache-plugin';
-import { fqdn, matchZone } from './dns-name';
+import { fqdn, matchZoneLower } from './dns-name';
 import { replyTo } from './dns-message';
 import { ForwardPlugin } from './forward-plugin';
 import { COREDNS_ETC_HOSTS, HostsPlugin } from './hosts-plugin';
@@ -85,7 +85,7 @@ export class DnsServer implements DnsEndpoint {
     let best: Block | undefined;
     let bestLen = -1;
     for (const b of onPort) {
-      const z = matchZone(b.config.zones, name);
+      const z = matchZoneLower(b.config.zones, name);
       if (z !== '' && z.length > bestLen) {
         best = b;
         bestLen = z.length;

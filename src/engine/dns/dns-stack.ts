@@ -132,6 +132,18 @@ export function createDnsStack(opts: DnsStackOptions): DnsStack {
 
   const resolvConfFor = (pod: Pick<Pod, 'metadata' | 'spec'>): ResolvConf => podResolvConf(pod, kubelet);
   const clientForPod = (pod: Pod): StubClient => ({ actor: podActor(pod), network, conf: resolvConfFor(pod) });
+  // resolveFromPod's client per pod object: stored objects are replaced, never changed, on write,
+  // so the object (with its spec, metadata and IP, checked in case a caller swaps them) is the
+  // key. Keeping the resolv.conf object also keeps the stub resolver's search-candidate cache warm.
+  const clients = new WeakMap<Pod, { spec: Pod['spec']; metadata: Pod['metadata']; ip: string | undefined; client: StubClient }>();
+  const clientFor = (pod: Pod): StubClient => {
+    const ip = pod.status?.podIP;
+    const known = clients.get(pod);
+    if (known && known.spec === pod.spec && known.metadata === pod.metadata && known.ip === ip) return known.client;
+    const client = clientForPod(pod);
+    clients.set(pod, { spec: pod.spec, metadata: pod.metadata, ip, client });
+    return client;
+  };
   return {
     network,
     lister,
@@ -146,7 +158,7 @@ export function createDnsStack(opts: DnsStackOptions): DnsStack {
     resolvConfFor,
     clientForPod,
     clientForHost: (host) => ({ actor: host, network, conf: node }),
-    resolveFromPod: (pod, name, types = ['A'], flavor = 'glibc') => resolve(clientForPod(pod), name, types, flavor),
+    resolveFromPod: (pod, name, types = ['A'], flavor = 'glibc') => resolve(clientFor(pod), name, types, flavor),
     query: (from, serverIp, name, type) => {
       const hops: TraceHop[] = [];
       const q = { name: name.endsWith('.') ? name : `${name}.`, type };

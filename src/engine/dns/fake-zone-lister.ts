@@ -47,7 +47,7 @@ export class FakeZoneLister implements ZoneLister {
   servicesByIP(ip: string): DnsService[] {
     return this.#services.filter((s) => s.clusterIPs.includes(ip));
   }
-  endpointsOf(namespace: string, service: string): DnsEndpoints[] {
+  endpointsOf(namespace: string, service: string): readonly DnsEndpoints[] {
     return this.#endpoints.filter((e) => e.namespace === namespace && e.service === service);
   }
   endpointsByIP(ip: string): DnsEndpoints[] {

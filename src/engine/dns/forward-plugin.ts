@@ -38,7 +38,12 @@ export class ForwardPlugin implements ChainPlugin {
 
   /** The upstream IPs, resolv.conf entries expanded. */
   upstreams(): string[] {
-    return this.config.to.flatMap((t) => (t.kind === 'address' ? [t.ip] : this.#deps.resolvConfNameservers().slice()));
+    const out: string[] = [];
+    for (const t of this.config.to) {
+      if (t.kind === 'address') out.push(t.ip);
+      else for (const ip of this.#deps.resolvConfNameservers()) out.push(ip);
+    }
+    return out;
   }
 
   serve(q: DnsQuestion, ctx: ChainContext, next: NextHandler): PluginReply {

@@ -6,7 +6,7 @@
  * plugin is not configured by kubeadm).
  */
 
-import type { DnsMessage, RRType } from '../../shared/dns-types';
+import type { DnsMessage, ResourceRecord, RRType } from '../../shared/dns-types';
 import type { BackendResult, KubernetesView } from './records';
 import type { LookupResult, RequestState, ServiceBackend } from './backend-lookup';
 import type { ChainContext, ChainPlugin, NextHandler, PluginReply } from './plugin-chain';
@@ -14,11 +14,13 @@ import type { DnsQuestion } from './dns-message';
 import type { KubernetesConfig } from './corefile';
 import type { ZoneLister } from './zone-lister';
 import { address, cname, ns, ptr, soa, srv, txt, withQuestion } from './backend-lookup';
-import { fqdn, matchZone, splitLabels, trimZone } from './dns-name';
+import { fqdn, matchZone, matchZoneLower, splitLabels, trimZone } from './dns-name';
 import { replyTo } from './dns-message';
 import { isDefaultNS, nsAddrs } from './ns-records';
 import { lookupRecords, recordHostType } from './records';
 import { reverseRecords } from './reverse';
+
+const AA = Object.freeze({ aa: true });
 
 /** The schema version (spec §1), served as `dns-version.<zone>. 28800 IN TXT "1.1.0"` (§2.2). */
 export const DNS_SCHEMA_VERSION = '1.1.0';
@@ -38,6 +40,8 @@ export class KubernetesPlugin implements ChainPlugin {
   readonly config: KubernetesConfig;
   #view: KubernetesView;
   #deps: KubernetesPluginDeps;
+  /** The zone's SOA by the zone as spelled in queries, with the serial it was made for. */
+  #soas = new Map<string, { serial: number; record: ResourceRecord }>();
 
   constructor(config: KubernetesConfig, deps: KubernetesPluginDeps) {
     this.config = config;
@@ -47,11 +51,12 @@ export class KubernetesPlugin implements ChainPlugin {
 
   serve(q: DnsQuestion, ctx: ChainContext, next: NextHandler): PluginReply {
     const qname = fqdn(q.name);
-    const matched = matchZone(this.config.zones, qname);
+    const name = qname.toLowerCase();
+    const matched = matchZoneLower(this.config.zones, name);
     if (matched === '') return next(q, ctx);
     // Keep the case of the original query in the zone (handler.go).
     const zone = qname.slice(qname.length - matched.length);
-    const state: RequestState = { qname, name: qname.toLowerCase(), type: q.type, zone };
+    const state: RequestState = { qname, name, type: q.type, zone };
     const b = this.backend(ctx);
     let result: LookupResult;
     switch (q.type) {
@@ -78,7 +83,7 @@ export class KubernetesPlugin implements ChainPlugin {
         result = srv(b, state);
         break;
       case 'SOA':
-        result = state.name === zone.toLowerCase() ? { records: [soa(b, zone)], extra: [] } : { records: [], extra: [] };
+        result = state.name === zone.toLowerCase() ? { records: [this.#soa(b, zone)], extra: [] } : { records: [], extra: [] };
         break;
       default:
         if (q.type === 'NS' && state.name === zone.toLowerCase()) {
@@ -95,7 +100,7 @@ export class KubernetesPlugin implements ChainPlugin {
       return { message: this.#backendError(q, 'NXDOMAIN', b, zone) };
     }
     if (result.records.length === 0) return { message: this.#backendError(q, 'NOERROR', b, zone) };
-    const m = replyTo(q, 'NOERROR', { aa: true });
+    const m = replyTo(q, 'NOERROR', AA);
     m.answer = result.records;
     m.additional = result.extra;
     return { message: m };
@@ -148,8 +153,19 @@ export class KubernetesPlugin implements ChainPlugin {
 
   /** plugin.BackendError: the code, AA, and the zone's SOA as authority. */
   #backendError(q: DnsQuestion, rcode: 'NXDOMAIN' | 'NOERROR', b: ServiceBackend, zone: string): DnsMessage {
-    const m = replyTo(q, rcode, { aa: true });
-    m.authority = [soa(b, zone)];
+    const m = replyTo(q, rcode, AA);
+    m.authority = [this.#soa(b, zone)];
     return m;
+  }
+
+  /** The zone's SOA, remembered per zone spelling until the serial changes (records are immutable). */
+  #soa(b: ServiceBackend, zone: string): ResourceRecord {
+    const serial = b.serial();
+    const known = this.#soas.get(zone);
+    if (known && known.serial === serial) return known.record;
+    if (this.#soas.size >= 64) this.#soas.clear();
+    const record = soa(b, zone);
+    this.#soas.set(zone, { serial, record });
+    return record;
   }
 }

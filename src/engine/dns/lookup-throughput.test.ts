@@ -34,8 +34,10 @@ describe('lookup throughput', () => {
     const perSecond = n / ((performance.now() - start) / 1000);
     console.log(`stub-resolver lookups: ${Math.round(perSecond).toLocaleString('en')}/s`);
     expect(found).toBe(n);
-    // The bar leaves room for a busy 2-core CI running other suites alongside; a lookup that
-    // scanned the 10,000 pods would fall far below it. The printed figure is the measurement.
-    expect(perSecond).toBeGreaterThan(60_000);
+    // The bar leaves room for a busy 2-core CI running other suites alongside (≈ 220,000/s was the
+    // lowest seen with the VM's load average at 11, where the path before its allocation work gave
+    // ≈ 85,000/s); a lookup that scanned the 10,000 pods would fall far below it. The printed
+    // figure is the measurement.
+    expect(perSecond).toBeGreaterThan(120_000);
   });
 });

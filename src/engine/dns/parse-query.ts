@@ -21,6 +21,38 @@ export interface RecordRequest {
 /** errInvalidRequest: a name the schema has no place for; answered NXDOMAIN. */
 export const INVALID_REQUEST = 'invalid query name';
 
+/**
+ * Parses, remembered: the parse depends only on the name, the zone's length (trimZone cuts by
+ * length) and whether the zone is the root. Results are shared and frozen. Pods ask for the same
+ * few names again and again.
+ */
+const parsed = new Map<number, Map<string, Readonly<RecordRequest> | typeof INVALID_REQUEST>>();
+let parsedCount = 0;
+
+/** parseRequest, remembered; the result is shared (read-only). */
+export function parseRequestCached(name: string, zone: string): Readonly<RecordRequest> | typeof INVALID_REQUEST {
+  const cut = zone === '.' ? -1 : zone.length;
+  let byName = parsed.get(cut);
+  if (!byName) {
+    byName = new Map();
+    parsed.set(cut, byName);
+  }
+  let r = byName.get(name);
+  if (r === undefined) {
+    if (parsedCount >= 8192) {
+      parsed.clear();
+      parsedCount = 0;
+      byName = new Map();
+      parsed.set(cut, byName);
+    }
+    const fresh = parseRequest(name, zone);
+    r = fresh === INVALID_REQUEST ? fresh : Object.freeze(fresh);
+    byName.set(name, r);
+    parsedCount++;
+  }
+  return r;
+}
+
 /** Parses lowercase `name` within `zone`; returns INVALID_REQUEST for names outside the schema. */
 export function parseRequest(name: string, zone: string): RecordRequest | typeof INVALID_REQUEST {
   const r: RecordRequest = { port: '', protocol: '', endpoint: '', service: '', namespace: '', podOrSvc: '' };

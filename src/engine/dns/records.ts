@@ -7,9 +7,9 @@
 
 import { canonicalIP } from '../net/ip-address';
 import type { KubernetesConfig } from './corefile';
-import { joinName, reverseKind } from './dns-name';
+import { reverseKind } from './dns-name';
 import type { RecordRequest } from './parse-query';
-import { INVALID_REQUEST, parseRequest } from './parse-query';
+import { INVALID_REQUEST, parseRequestCached } from './parse-query';
 import type { DnsEndpointAddress, DnsEndpoints, ZoneLister } from './zone-lister';
 import { recordTypeOf } from './zone-lister';
 
@@ -73,13 +73,18 @@ export function endpointHostname(addr: DnsEndpointAddress, endpointPodNames: boo
 }
 
 /** The endpoints the plugin sees for a service (none with `noendpoints`). */
-export function endpointsOf(view: KubernetesView, namespace: string, service: string): DnsEndpoints[] {
+export function endpointsOf(view: KubernetesView, namespace: string, service: string): readonly DnsEndpoints[] {
   return view.config.noEndpoints ? [] : view.lister.endpointsOf(namespace, service);
+}
+
+/** joinName for a head that is not empty: `head.zone`, or `head.` in the root zone. */
+function nameIn(head: string, zone: string): string {
+  return zone === '.' ? `${head}.` : `${head}.${zone}`;
 }
 
 /** Records: the backend records for lowercase `name` in `zone` (zone keeps the query's case). */
 export function lookupRecords(view: KubernetesView, name: string, zone: string): BackendResult {
-  const r = parseRequest(name, zone);
+  const r = parseRequestCached(name, zone);
   if (r === INVALID_REQUEST) return { records: [], err: INVALID_REQUEST };
   if (r.podOrSvc === '') return { records: [] };
   if (reverseKind(name) > 0) return { records: [], err: NO_ITEMS };
@@ -91,12 +96,12 @@ export function lookupRecords(view: KubernetesView, name: string, zone: string):
  * Pod records (spec §2.6, deprecated but required): `a-b-c-d.ns.pod.zone`. `insecure` answers
  * any well-formed address; `verified` only one a pod in that namespace has; `disabled` nothing.
  */
-function findPods(view: KubernetesView, r: RecordRequest, zone: string): BackendResult {
+function findPods(view: KubernetesView, r: Readonly<RecordRequest>, zone: string): BackendResult {
   const mode = view.config.pods;
   if (mode === 'disabled') return { records: [], err: NO_ITEMS };
   const podname = r.service;
   if (podname === '') return { records: [] }; // `ns.pod.zone`: NODATA
-  const key = joinName([podname, r.namespace, 'pod'], zone);
+  const key = nameIn(`${podname}.${r.namespace}.pod`, zone);
   const dashes = (podname.match(/-/g) ?? []).length;
   const ip = dashes === 3 && !podname.includes('--') ? podname.replaceAll('-', '.') : podname.replaceAll('-', ':');
   if (mode === 'insecure') {
@@ -116,15 +121,15 @@ function matchPortAndProtocol(aPort: string, bPort: string, aProtocol: string, b
 }
 
 /** findServices: ClusterIP (§2.3), headless and endpoint names (§2.4), ExternalName (§2.5). */
-function findServices(view: KubernetesView, r: RecordRequest, zone: string): BackendResult {
+function findServices(view: KubernetesView, r: Readonly<RecordRequest>, zone: string): BackendResult {
   if (r.service === '') return { records: [] }; // `ns.svc.zone` of an existing namespace: NODATA
   let err: NameError | undefined = NO_ITEMS;
   const svc = view.lister.service(r.namespace, r.service);
   const records: BackendRecord[] = [];
   if (!svc) return { records, err };
   const ttl = view.config.ttl;
-  const svcKey = joinName([svc.name, svc.namespace, 'svc'], zone);
-  let endpoints: DnsEndpoints[] | undefined;
+  const svcKey = nameIn(`${svc.name}.${svc.namespace}.svc`, zone);
+  let endpoints: readonly DnsEndpoints[] | undefined;
 
   // `ignore empty_service`: NXDOMAIN for a ClusterIP service without ready addresses, so the
   // client moves on along its search path. Headless and ExternalName services are exempt.

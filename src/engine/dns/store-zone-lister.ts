@@ -31,6 +31,13 @@ export class StoreZoneLister implements ZoneLister {
   #pods = new WeakMap<object, DnsPod | null>();
   #listeners = new Set<(namespace: string, name: string) => void>();
   #namespaces = new Set<string>();
+  /**
+   * Answers of `service` and `endpointsOf` by namespace then name (no key to build: the names
+   * come from the parsed query), dropped whenever a Service, resp. an EndpointSlice, changes.
+   * Bounded by the distinct names asked between two changes.
+   */
+  #serviceMemo = new Map<string, Map<string, DnsService | null>>();
+  #endpointsMemo = new Map<string, Map<string, readonly DnsEndpoints[]>>();
   #unwatch: () => void;
 
   constructor(store: ObjectStore, clock: VirtualClock) {
@@ -58,16 +65,36 @@ export class StoreZoneLister implements ZoneLister {
   }
 
   service(namespace: string, name: string): DnsService | undefined {
-    const svc = this.#store.get<Service>('Service', namespace, name);
-    return svc ? this.#service(svc) : undefined;
+    let byName = this.#serviceMemo.get(namespace);
+    if (!byName) {
+      byName = new Map();
+      this.#serviceMemo.set(namespace, byName);
+    }
+    let view = byName.get(name);
+    if (view === undefined) {
+      const svc = this.#store.get<Service>('Service', namespace, name);
+      view = svc ? this.#service(svc) : null;
+      byName.set(name, view);
+    }
+    return view ?? undefined;
   }
 
   servicesByIP(ip: string): DnsService[] {
     return this.#store.byIndex<Service>(SERVICE_BY_IP, ip).map((s) => this.#service(s));
   }
 
-  endpointsOf(namespace: string, service: string): DnsEndpoints[] {
-    return this.#slices(this.#store.byIndex<EndpointSlice>(SLICE_BY_SERVICE, `${namespace}/${service}`));
+  endpointsOf(namespace: string, service: string): readonly DnsEndpoints[] {
+    let byName = this.#endpointsMemo.get(namespace);
+    if (!byName) {
+      byName = new Map();
+      this.#endpointsMemo.set(namespace, byName);
+    }
+    let views = byName.get(service);
+    if (!views) {
+      views = Object.freeze(this.#slices(this.#store.byIndex<EndpointSlice>(SLICE_BY_SERVICE, `${namespace}/${service}`)));
+      byName.set(service, views);
+    }
+    return views;
   }
 
   endpointsByIP(ip: string): DnsEndpoints[] {
@@ -138,6 +165,11 @@ export class StoreZoneLister implements ZoneLister {
   #onEvent(event: WatchEvent): void {
     this.#epoch++;
     const obj = event.object;
+    if (obj.kind === 'Service') {
+      if (this.#serviceMemo.size > 0) this.#serviceMemo.clear();
+    } else if (obj.kind === 'EndpointSlice') {
+      if (this.#endpointsMemo.size > 0) this.#endpointsMemo.clear();
+    }
     if (obj.kind === 'Namespace') {
       if (event.type === 'DELETED') this.#namespaces.delete(obj.metadata.name ?? '');
       else this.#namespaces.add(obj.metadata.name ?? '');

@@ -33,23 +33,37 @@ export interface SearchCandidate {
   reason: string;
 }
 
-const candidateCache = new WeakMap<ResolvConf, Map<string, readonly SearchCandidate[]>>();
+/** searchCandidates as resolve walks them: each with its (shared, read-only) `search` hop. */
+interface CandidatePlan {
+  candidates: readonly SearchCandidate[];
+  hops: readonly TraceHop[];
+  /** glibc: the first candidate is the name as is (its status is remembered). */
+  asIsFirst: boolean;
+}
+
+/** Per resolv.conf: plans by name, one map per flavor. */
+const planCache = new WeakMap<ResolvConf, { glibc: Map<string, CandidatePlan>; musl: Map<string, CandidatePlan> }>();
 
 /** searchCandidates, remembered per resolv.conf (a pod asks for the same few names again and again). */
-function cachedCandidates(name: string, conf: ResolvConf, flavor: ResolverFlavor): readonly SearchCandidate[] {
-  let byName = candidateCache.get(conf);
-  if (!byName) {
-    byName = new Map();
-    candidateCache.set(conf, byName);
+function candidatePlan(name: string, conf: ResolvConf, flavor: ResolverFlavor): CandidatePlan {
+  let byFlavor = planCache.get(conf);
+  if (!byFlavor) {
+    byFlavor = { glibc: new Map(), musl: new Map() };
+    planCache.set(conf, byFlavor);
   }
-  const key = `${flavor} ${name}`;
-  let list = byName.get(key);
-  if (!list) {
+  const byName = flavor === 'musl' ? byFlavor.musl : byFlavor.glibc;
+  let plan = byName.get(name);
+  if (!plan) {
     if (byName.size > 4096) byName.clear();
-    list = searchCandidates(name, conf, flavor);
-    byName.set(key, list);
+    const candidates = searchCandidates(name, conf, flavor);
+    plan = {
+      candidates,
+      hops: candidates.map((c): TraceHop => Object.freeze({ type: 'search', name: c.name, reason: c.reason })),
+      asIsFirst: candidates.length > 0 && candidates[0].reason.endsWith('tried as is first'),
+    };
+    byName.set(name, plan);
   }
-  return list;
+  return plan;
 }
 
 /** The names tried for `name`, in order, with the reason for each. */
@@ -81,17 +95,24 @@ export interface StubClient {
   conf: ResolvConf;
 }
 
+/** Stub queries ask for recursion. */
+const RD = Object.freeze({ rd: true });
+
 /** Sends one query, trying the nameservers in order (res_send moves on after a timeout, SERVFAIL, REFUSED or NOTIMP). */
 export function queryServers(client: StubClient, name: string, type: RRType): LookupAttempt {
   const hops: TraceHop[] = [];
-  let last: LookupAttempt = { name, type, server: client.conf.nameservers[0] ?? '', timedOut: true, hops };
-  for (const server of client.conf.nameservers) {
-    const out = client.network.query(client.actor, server, { name, type }, hops, { rd: true });
+  const servers = client.conf.nameservers;
+  if (servers.length === 0) return { name, type, server: '', timedOut: true, hops };
+  const q = { name, type };
+  let last: LookupAttempt | undefined;
+  for (let i = 0; i < servers.length; i++) {
+    const server = servers[i];
+    const out = client.network.query(client.actor, server, q, hops, RD);
     last = { name, type, server, message: out.message, timedOut: out.timedOut, hops };
     const rcode = out.message?.rcode;
     if (out.message && rcode !== 'SERVFAIL' && rcode !== 'REFUSED' && rcode !== 'NOTIMP') return last;
   }
-  return last;
+  return last!;
 }
 
 /** Every candidate × type, each queried once: the raw primitive the shell's tools build on. */
@@ -127,6 +148,15 @@ function statusOf(attempts: LookupAttempt[]): Status {
   return timeout ? 'timeout' : servfail ? 'servfail' : refused ? 'refused' : noerror ? 'nodata' : 'nxdomain';
 }
 
+/** statusOf([a]). */
+function statusOfOne(a: LookupAttempt): Status {
+  const m = a.message;
+  if (!m) return 'timeout';
+  if (m.rcode === 'NOERROR') return m.answer.length > 0 ? 'answer' : 'nodata';
+  if (m.rcode === 'SERVFAIL') return 'servfail';
+  return m.rcode === 'NXDOMAIN' ? 'nxdomain' : 'refused';
+}
+
 function finish(query: string, types: RRType[], outcome: ResolveOutcome, attempts: LookupAttempt[], hops: TraceHop[], found?: LookupAttempt[]): ResolveResult {
   const addresses: string[] = [];
   if (found) {
@@ -145,25 +175,35 @@ export function resolve(client: StubClient, name: string, types: RRType[], flavo
   let gotServfail = false;
   let savedFirst: Status | undefined;
   let last: Status = 'nxdomain';
-  const candidates = cachedCandidates(name, client.conf, flavor);
+  const plan = candidatePlan(name, client.conf, flavor);
+  const candidates = plan.candidates;
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i];
-    hops.push({ type: 'search', name: c.name, reason: c.reason });
-    const tries: LookupAttempt[] = [];
-    for (const t of types) {
-      const attempt = queryServers(client, c.name, t);
-      tries.push(attempt);
+    hops.push(plan.hops[i]);
+    let status: Status;
+    if (types.length === 1) {
+      const attempt = queryServers(client, c.name, types[0]);
       attempts.push(attempt);
       for (const h of attempt.hops) hops.push(h);
+      status = statusOfOne(attempt);
+      if (status === 'answer') return finish(name, types, 'found', attempts, hops, [attempt]);
+    } else {
+      const tries: LookupAttempt[] = [];
+      for (const t of types) {
+        const attempt = queryServers(client, c.name, t);
+        tries.push(attempt);
+        attempts.push(attempt);
+        for (const h of attempt.hops) hops.push(h);
+      }
+      status = statusOf(tries);
+      if (status === 'answer') return finish(name, types, 'found', attempts, hops, tries);
     }
-    const status = statusOf(tries);
-    if (status === 'answer') return finish(name, types, 'found', attempts, hops, tries);
     last = status;
     if (flavor === 'musl') {
       if (status === 'nxdomain') continue;
       return finish(name, types, status, attempts, hops);
     }
-    if (i === 0 && c.reason.endsWith('tried as is first')) savedFirst = status;
+    if (i === 0 && plan.asIsFirst) savedFirst = status;
     if (status === 'nodata') gotNodata = true;
     else if (status === 'servfail') gotServfail = true;
     else if (status === 'timeout' || status === 'refused') return finish(name, types, status, attempts, hops);

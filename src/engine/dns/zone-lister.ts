@@ -85,8 +85,8 @@ export interface ZoneLister {
   service(namespace: string, name: string): DnsService | undefined;
   /** SvcIndexReverse: services whose cluster IPs include `ip`. */
   servicesByIP(ip: string): DnsService[];
-  /** EpIndex: the endpoints (one per EndpointSlice) of a service, slices sorted by name. */
-  endpointsOf(namespace: string, service: string): DnsEndpoints[];
+  /** EpIndex: the endpoints (one per EndpointSlice) of a service, slices sorted by name (shared: read only). */
+  endpointsOf(namespace: string, service: string): readonly DnsEndpoints[];
   /** EpIndexReverse: endpoints with a ready address `ip`. */
   endpointsByIP(ip: string): DnsEndpoints[];
   /** PodIndex: pods whose primary IP is `ip` (terminating pods are left out, as CoreDNS does). */

@@ -56,9 +56,53 @@ export function goParseIntBase0(s: string): number | undefined {
   return Number(value);
 }
 
+/** True for a decimal integer without sign or leading zero, of at most 15 digits (exact as a double). */
+function isSmallDecimal(text: string): boolean {
+  const n = text.length;
+  if (n === 0 || n > 15) return false;
+  const first = text.charCodeAt(0);
+  if (first < 0x31 || first > 0x39) return n === 1 && first === 0x30;
+  for (let i = 1; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
+/**
+ * True when `text` may resolve to something other than itself: it starts like a number, a
+ * float, or a word of RESOLVE_MAP (`~`, null, yes, no, y, n, true, false, on, off, .inf, .nan).
+ */
+function mayResolve(text: string): boolean {
+  switch (text.charCodeAt(0)) {
+    case 0x7e: // ~
+    case 0x2e: // .
+    case 0x2b: // +
+    case 0x2d: // -
+    case 0x4e: // N
+    case 0x6e: // n
+    case 0x59: // Y
+    case 0x79: // y
+    case 0x54: // T
+    case 0x74: // t
+    case 0x46: // F
+    case 0x66: // f
+    case 0x4f: // O
+    case 0x6f: // o
+      return true;
+    default: {
+      const c = text.charCodeAt(0);
+      return text.length === 0 || (c >= 0x30 && c <= 0x39);
+    }
+  }
+}
+
 /** go-yaml v2 resolve() for a plain (unquoted, untagged) scalar. */
 export function resolvePlainScalar(text: string): ScalarValue {
+  if (!mayResolve(text)) return text;
   if (Object.prototype.hasOwnProperty.call(RESOLVE_MAP, text)) return RESOLVE_MAP[text];
+  // The common case, `80` or `8080`: what strconv.ParseInt(s, 0, 64) gives, without the general path.
+  if (isSmallDecimal(text)) return Number(text);
   const hint = text[0];
   if (hint === '.') {
     const f = goParseFloat(text);

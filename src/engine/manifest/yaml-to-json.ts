@@ -7,10 +7,9 @@
  * would never guess. Also builds the source-position tree used by `locate`.
  */
 
-import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Alias, type Document, type LineCounter, type Node, type Pair } from 'yaml';
-import type { LocatedMessage, SourceRange } from '../../shared/field-error-types';
+import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Alias, type Document, type Node, type Pair } from 'yaml';
 import { resolvePlainScalar, resolveTaggedScalar } from './goyaml-scalar';
-import type { LocNode } from './source-locator';
+import type { LocEntry, LocNode } from './source-locator';
 
 /** A fatal decoding problem, with go-yaml's wording (without the `yaml: ` prefix). */
 export class YamlDecodeError extends Error {
@@ -22,11 +21,24 @@ export class YamlDecodeError extends Error {
   }
 }
 
+/** A duplicate map key (a warning), by offsets: the later key's range and the earlier key's start. */
+export interface DuplicateKey {
+  key: string;
+  keyStart: number;
+  keyEnd: number;
+  earlierStart: number;
+}
+
+/** The warning for a duplicate key, given the lines of both keys. */
+export function duplicateKeyMessage(key: string, line: number, earlierLine: number): string {
+  return `duplicate key "${key}": kubectl silently keeps the last value (line ${line}) and drops the earlier one (line ${earlierLine})`;
+}
+
 /** The converted document. */
 export interface ConvertedDocument {
   value: unknown;
   loc: LocNode | undefined;
-  warnings: LocatedMessage[];
+  duplicates: DuplicateKey[];
 }
 
 /** go-yaml v2 allowedAliasRatio: 99% of decodes may come from aliases below 400k, 10% above 4M. */
@@ -47,33 +59,32 @@ export const MAX_ALIAS_EXPANSIONS = 10_000;
 
 interface Ctx {
   doc: Document.Parsed;
-  /** Alias → its anchor node (the last anchor of that name before the alias), resolved once. */
-  aliases: Map<Alias, Node | undefined>;
-  lc: LineCounter;
+  /** Alias → its anchor node (the last anchor of that name before the alias), resolved at the first alias. */
+  aliases: Map<Alias, Node | undefined> | undefined;
   decodeCount: number;
   aliasCount: number;
   active: Set<Node>;
-  warnings: LocatedMessage[];
+  duplicates: DuplicateKey[];
 }
 
-/** The range [start, end) of offsets as 1-based lines and columns. */
-export function toRange(lc: LineCounter, start: number, end: number): SourceRange {
-  const a = lc.linePos(start);
-  const b = lc.linePos(Math.max(start, end));
-  return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
-}
-
-function nodeRange(ctx: Ctx, node: Node | null | undefined, fallbackOffset = 0): SourceRange {
+/** A scalar node's place: the node's range, or an empty range at `fallbackOffset`. */
+function scalarLoc(node: Node | null | undefined, fallbackOffset = 0): LocNode {
   const r = node?.range;
-  return r ? toRange(ctx.lc, r[0], r[1]) : toRange(ctx.lc, fallbackOffset, fallbackOffset);
+  return r ? { kind: 'scalar', start: r[0], end: r[1] } : { kind: 'scalar', start: fallbackOffset, end: fallbackOffset };
+}
+
+/** The anchor node an alias points at. */
+function aliasTarget(ctx: Ctx, alias: Alias): Node | undefined {
+  ctx.aliases ??= resolveAliases(ctx.doc);
+  return ctx.aliases.get(alias);
 }
 
 /** Converts one parsed document (throws YamlDecodeError on go-yaml-fatal problems). */
-export function convertDocument(doc: Document.Parsed, lc: LineCounter): ConvertedDocument {
-  const ctx: Ctx = { doc, aliases: resolveAliases(doc), lc, decodeCount: 0, aliasCount: 0, active: new Set(), warnings: [] };
-  if (doc.contents === null || doc.contents === undefined) return { value: null, loc: undefined, warnings: [] };
+export function convertDocument(doc: Document.Parsed): ConvertedDocument {
+  const ctx: Ctx = { doc, aliases: undefined, decodeCount: 0, aliasCount: 0, active: new Set(), duplicates: [] };
+  if (doc.contents === null || doc.contents === undefined) return { value: null, loc: undefined, duplicates: [] };
   const { value, loc } = convert(ctx, doc.contents as Node, 0);
-  return { value, loc, warnings: ctx.warnings };
+  return { value, loc, duplicates: ctx.duplicates };
 }
 
 /**
@@ -101,14 +112,15 @@ function convert(ctx: Ctx, node: Node, depth: number): { value: unknown; loc: Lo
   if (isAlias(node)) {
     ctx.aliasCount++;
     if (ctx.aliasCount > MAX_ALIAS_EXPANSIONS) throw new YamlDecodeError('document contains excessive aliasing', node.range?.[0] ?? 0);
-    const target = ctx.aliases.get(node);
+    const target = aliasTarget(ctx, node);
     if (!target) throw new YamlDecodeError(`unknown anchor '${node.source}' referenced`, node.range?.[0] ?? 0);
     if (ctx.active.has(target)) throw new YamlDecodeError(`anchor '${node.source}' value contains itself`, node.range?.[0] ?? 0);
     ctx.active.add(target);
     try {
       const inner = convert(ctx, target, depth + 1);
       // The alias's own position is where the value is used; its insides point at the anchor.
-      return { value: inner.value, loc: { ...inner.loc, range: nodeRange(ctx, node) } as LocNode };
+      const r = node.range;
+      return { value: inner.value, loc: { ...inner.loc, start: r ? r[0] : 0, end: r ? r[1] : 0 } };
     } finally {
       ctx.active.delete(target);
     }
@@ -126,7 +138,7 @@ function convert(ctx: Ctx, node: Node, depth: number): { value: unknown; loc: Lo
       // sigs.k8s.io/yaml cannot write these as JSON.
       throw new YamlDecodeError(`json: unsupported value: ${Number.isNaN(value) ? 'NaN' : value > 0 ? '+Inf' : '-Inf'}`, node.range?.[0] ?? 0);
     }
-    return { value, loc: { kind: 'scalar', range: nodeRange(ctx, node) } };
+    return { value, loc: scalarLoc(node) };
   }
   if (isSeq(node)) {
     const values: unknown[] = [];
@@ -134,45 +146,41 @@ function convert(ctx: Ctx, node: Node, depth: number): { value: unknown; loc: Lo
     for (const item of node.items) {
       if (item === null || item === undefined) {
         values.push(null);
-        items.push({ kind: 'scalar', range: nodeRange(ctx, node) });
+        items.push(scalarLoc(node));
         continue;
       }
       const c = convert(ctx, item as Node, depth + 1);
       values.push(c.value);
       items.push(c.loc);
     }
-    return { value: values, loc: { kind: 'seq', range: nodeRange(ctx, node), items } };
+    const r = node.range;
+    return { value: values, loc: { kind: 'seq', start: r ? r[0] : 0, end: r ? r[1] : 0, items } };
   }
   if (isMap(node)) {
     const out: Record<string, unknown> = {};
-    const entries = new Map<string, { keyRange: SourceRange; value: LocNode }>();
-    const seen = new Map<string, SourceRange>();
+    const entries = new Map<string, LocEntry>();
+    const seen = new Map<string, number>();
     for (const pair of node.items as Pair<Node | null, Node | null>[]) {
       if (!isPair(pair)) continue;
       const keyNode = pair.key as Node | null;
-      const keyRange = nodeRange(ctx, keyNode, node.range?.[0]);
+      const keyLoc = scalarLoc(keyNode, node.range?.[0]);
       if (isScalar(keyNode) && keyNode.type === 'PLAIN' && keyNode.value === '<<' && !keyNode.tag) {
         mergeInto(ctx, pair.value as Node | null, out, entries, depth);
         continue;
       }
       const key = mapKey(ctx, keyNode, depth);
       const valueNode = pair.value as Node | null;
-      const converted = valueNode ? convert(ctx, valueNode, depth + 1) : { value: null, loc: { kind: 'scalar', range: keyRange } as LocNode };
+      const converted = valueNode ? convert(ctx, valueNode, depth + 1) : { value: null, loc: keyLoc };
       const earlier = seen.get(key);
-      if (earlier) {
-        ctx.warnings.push({
-          severity: 'warning',
-          message: `duplicate key "${key}": kubectl silently keeps the last value (line ${keyRange.line}) and drops the earlier one (line ${earlier.line})`,
-          range: keyRange,
-        });
-      }
-      seen.set(key, keyRange);
+      if (earlier !== undefined) ctx.duplicates.push({ key, keyStart: keyLoc.start, keyEnd: keyLoc.end, earlierStart: earlier });
+      seen.set(key, keyLoc.start);
       out[key] = converted.value;
-      entries.set(key, { keyRange, value: converted.loc });
+      entries.set(key, { keyStart: keyLoc.start, keyEnd: keyLoc.end, value: converted.loc });
     }
-    return { value: out, loc: { kind: 'map', range: nodeRange(ctx, node), entries } };
+    const r = node.range;
+    return { value: out, loc: { kind: 'map', start: r ? r[0] : 0, end: r ? r[1] : 0, entries } };
   }
-  return { value: null, loc: { kind: 'scalar', range: nodeRange(ctx, node) } };
+  return { value: null, loc: scalarLoc(node) };
 }
 
 /** Map keys become JSON object keys (sigs.k8s.io/yaml stringifies ints, floats and bools). */
@@ -186,11 +194,11 @@ function mapKey(ctx: Ctx, keyNode: Node | null, depth: number): string {
 }
 
 /** go-yaml v2 merge(): a map, an alias of a map, or a list of those (earlier entries win). */
-function mergeInto(ctx: Ctx, valueNode: Node | null, out: Record<string, unknown>, entries: Map<string, { keyRange: SourceRange; value: LocNode }>, depth: number): void {
+function mergeInto(ctx: Ctx, valueNode: Node | null, out: Record<string, unknown>, entries: Map<string, LocEntry>, depth: number): void {
   const fail = (): never => {
     throw new YamlDecodeError('map merge requires map or sequence of maps as the value', valueNode?.range?.[0] ?? 0);
   };
-  const target = (n: Node): Node | undefined => (isAlias(n) ? ctx.aliases.get(n) : n);
+  const target = (n: Node): Node | undefined => (isAlias(n) ? aliasTarget(ctx, n) : n);
   const sources: Node[] = [];
   if (valueNode && isSeq(valueNode)) {
     for (let i = valueNode.items.length - 1; i >= 0; i--) {
