@@ -4,9 +4,15 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { EngineRequests } from '../shared/engine-protocol';
-import { IPC_CHANNELS, type EngineEventEnvelope, type EngineRestartNotice } from '../shared/ipc-contract';
+import { IPC_CHANNELS, type EngineEventEnvelope, type EngineRestartNotice, type MenuCommand } from '../shared/ipc-contract';
 
 const api = {
+  /** Menu commands from main (File ▸ New, Edit ▸ Apply …). */
+  onMenuCommand: (listener: (command: MenuCommand) => void): (() => void) => {
+    const wrapped = (_event: unknown, command: MenuCommand): void => listener(command);
+    ipcRenderer.on(IPC_CHANNELS.menuCommand, wrapped);
+    return () => ipcRenderer.removeListener(IPC_CHANNELS.menuCommand, wrapped);
+  },
   engine: {
     request: <M extends keyof EngineRequests>(method: M, params: EngineRequests[M]['input']): Promise<EngineRequests[M]['output']> =>
       ipcRenderer.invoke(IPC_CHANNELS.engineRequest, method, params),

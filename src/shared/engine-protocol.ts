@@ -9,7 +9,7 @@ import type { ClusterConfig } from './cluster-config';
 import type { DnsMessage, DnsTableRow, RRType, TraceHop } from './dns-types';
 import type { ApplyReport } from './field-error-types';
 
-export const ENGINE_PROTOCOL_VERSION = 1;
+export const ENGINE_PROTOCOL_VERSION = 2;
 
 export interface ObjectRef {
   kind: string;
@@ -20,6 +20,17 @@ export interface ObjectRef {
 export interface ObjectChange extends ObjectRef {
   type: 'ADDED' | 'MODIFIED' | 'DELETED';
   resourceVersion: string;
+  /** The object after the change (absent for DELETED): views apply changes as diffs, never re-read the world. */
+  object?: KubeObject;
+}
+
+/** What a terminal command printed (the engine's CommandResult, as plain data). */
+export interface ShellOutput {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+  /** DNS hops, kube-proxy choices, HTTP exchanges, in order — the UI animates them. */
+  hops?: TraceHop[];
 }
 
 /** One query the stub resolver sent, and its reply (none when it timed out). */
@@ -61,6 +72,15 @@ export interface EngineRequests {
   settle: { input: null; output: { now: number } };
   dnsTable: { input: null; output: DnsTableRow[] };
   lookup: { input: { pod: ObjectRef; name: string; type: RRType }; output: LookupResult | { error: string } };
+  /** Every object of the kinds views show, and the DNS table: the starting point that change events update. */
+  snapshot: { input: null; output: { resourceVersion: string; now: number; objects: KubeObject[]; dns: DnsTableRow[] } };
+  /**
+   * One line typed in a terminal session (created on first use). `files` are the editor's open
+   * files by name, so `kubectl apply -f NAME` reads what the learner is editing.
+   */
+  shellRun: { input: { session: string; line: string; files?: Record<string, string> }; output: { output: ShellOutput; prompt: string } };
+  /** The prompt a session shows now (the admin host's, or a container's after `kubectl exec -it`). */
+  shellPrompt: { input: { session: string }; output: { prompt: string } };
 }
 
 export interface EngineEvents {

@@ -12,10 +12,16 @@ export const IPC_CHANNELS = {
   engineEvent: 'svclab:engine-event',
   /** main → renderer: the engine worker stopped and was restarted (the UI re-reads its state). */
   engineRestarted: 'svclab:engine-restarted',
+  /** main → renderer: a menu command (File ▸ New, View ▸ Theme …) for the renderer to carry out. */
+  menuCommand: 'svclab:menu-command',
 } as const;
 
+/** Menu commands main forwards to the renderer. */
+export const MENU_COMMANDS = ['file.new', 'file.open', 'file.save', 'file.saveAs', 'file.export', 'edit.apply', 'edit.deleteObjects', 'view.topology', 'view.dns', 'view.terminal', 'view.theme.light', 'view.theme.dark', 'view.language.ko', 'view.language.en', 'help.about'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
 /** Engine request names the renderer may send (checked by main before forwarding). */
-export const ENGINE_METHODS: readonly (keyof EngineRequests)[] = ['hello', 'apply', 'deleteManifest', 'get', 'list', 'advance', 'settle', 'dnsTable', 'lookup'];
+export const ENGINE_METHODS: readonly (keyof EngineRequests)[] = ['hello', 'apply', 'deleteManifest', 'get', 'list', 'advance', 'settle', 'dnsTable', 'lookup', 'snapshot', 'shellRun', 'shellPrompt'];
 
 export function isEngineMethod(value: unknown): value is keyof EngineRequests {
   return typeof value === 'string' && (ENGINE_METHODS as readonly string[]).includes(value);

@@ -1,9 +1,24 @@
 /** Maps the protocol's requests onto an Engine: the handler object serve-engine checks for exhaustiveness. */
 
-import { ENGINE_PROTOCOL_VERSION, type EngineHandlers } from '../../shared/engine-protocol';
+import { ENGINE_PROTOCOL_VERSION, type EngineEvents, type EngineHandlers } from '../../shared/engine-protocol';
 import type { Engine } from '../engine';
+import { ShellSession } from '../shell/shell-session';
+
+/** The kinds the views show (snapshot and change events). */
+export const VIEW_KINDS = ['Namespace', 'Node', 'Pod', 'Service', 'Endpoints', 'EndpointSlice', 'ConfigMap'] as const;
 
 export function createEngineHandlers(engine: Engine): EngineHandlers {
+  // Terminal sessions by id; each reads `kubectl apply -f NAME` from the files sent with its last line.
+  const sessions = new Map<string, { session: ShellSession; files: Record<string, string> }>();
+  const sessionFor = (id: string) => {
+    let entry = sessions.get(id);
+    if (!entry) {
+      const files: Record<string, string> = {};
+      entry = { files, session: new ShellSession(engine, { read: (path) => entry!.files[path.replace(/^\.\//, '')] }) };
+      sessions.set(id, entry);
+    }
+    return entry;
+  };
   return {
     hello: () => ({ protocolVersion: ENGINE_PROTOCOL_VERSION, config: engine.config, now: engine.now() }),
     apply: ({ text, fileName }) => engine.apply(text, { fileName }),
@@ -20,5 +35,30 @@ export function createEngineHandlers(engine: Engine): EngineHandlers {
     },
     dnsTable: () => engine.dnsTable(),
     lookup: ({ pod, name, type }) => engine.lookup(pod, name, type),
+    snapshot: () => ({
+      resourceVersion: engine.store.resourceVersion,
+      now: engine.now(),
+      objects: VIEW_KINDS.flatMap((kind) => engine.store.list(kind)),
+      dns: engine.dnsTable(),
+    }),
+    shellRun: ({ session, line, files }) => {
+      const entry = sessionFor(session);
+      if (files) entry.files = files;
+      const { stdout, stderr, exitCode, hops } = entry.session.run(line);
+      return { output: { stdout, stderr, exitCode, ...(hops ? { hops } : {}) }, prompt: entry.session.prompt() };
+    },
+    shellPrompt: ({ session }) => ({ prompt: sessionFor(session).session.prompt() }),
+  };
+}
+
+/** A change event with the changed objects attached, so views update by diff. */
+export function changeEvent(engine: Engine, payload: EngineEvents['changed']): EngineEvents['changed'] {
+  return {
+    ...payload,
+    changes: payload.changes.map((c) => {
+      if (c.type === 'DELETED') return c;
+      const object = engine.store.get(c.kind, c.namespace, c.name);
+      return object ? { ...c, object } : c;
+    }),
   };
 }

@@ -19,6 +19,9 @@ function fakeHandlers(overrides: Partial<EngineHandlers>): EngineHandlers {
     settle: missing,
     dnsTable: missing,
     lookup: missing,
+    snapshot: missing,
+    shellRun: missing,
+    shellPrompt: missing,
     ...overrides,
   } as EngineHandlers;
 }

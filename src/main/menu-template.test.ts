@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { MENU_COMMANDS } from '../shared/ipc-contract';
+import { acceleratorsOf, commandsOf, menuTemplate } from './menu-template';
+
+describe('application menu', () => {
+  it.each([
+    { platform: 'linux', locale: 'ko' as const, top: ['파일', '편집', '보기', '도움말'] },
+    { platform: 'win32', locale: 'en' as const, top: ['File', 'Edit', 'View', 'Help'] },
+    { platform: 'darwin', locale: 'en' as const, top: [undefined, 'File', 'Edit', 'View', 'Help'] },
+  ])('has File, Edit, View, Help on $platform in $locale', ({ platform, locale, top }) => {
+    expect(menuTemplate(platform, locale).map((m) => m.label)).toEqual(top);
+  });
+
+  it('binds Ctrl/Cmd+Enter to Apply', () => {
+    const edit = menuTemplate('linux', 'en').find((m) => m.label === 'Edit')!;
+    expect(edit.submenu!.find((i) => i.accelerator === 'CmdOrCtrl+Enter')?.command).toBe('edit.apply');
+  });
+
+  it('sends only commands the renderer knows, and binds no key twice', () => {
+    for (const platform of ['linux', 'darwin']) {
+      const template = menuTemplate(platform, 'ko');
+      for (const command of commandsOf(template)) expect(MENU_COMMANDS).toContain(command);
+      const keys = acceleratorsOf(template);
+      expect(new Set(keys).size).toBe(keys.length);
+    }
+  });
+
+  it('offers File New, Open, Save and Save As', () => {
+    const file = menuTemplate('linux', 'en')[0];
+    expect(commandsOf(file.submenu!)).toEqual(['file.new', 'file.open', 'file.save', 'file.saveAs']);
+  });
+});
+
+describe('menu clicks', () => {
+  it('a command item sends its command; role items have no click of ours', async () => {
+    const { withClicks } = await import('./menu-template');
+    const sent: string[] = [];
+    const items = withClicks(menuTemplate('linux', 'en'), (c) => sent.push(c));
+    const edit = items.find((i) => i.label === 'Edit')!;
+    edit.submenu!.find((i) => i.accelerator === 'CmdOrCtrl+Enter')!.click!();
+    expect(sent).toEqual(['edit.apply']);
+    expect(edit.submenu!.find((i) => i.role === 'copy')!.click).toBeUndefined();
+  });
+});

@@ -1,0 +1,11 @@
+/** Fade and scale a topology box in or out around its centre (a Svelte transition). */
+import { cubicOut } from 'svelte/easing';
+import type { TransitionConfig } from 'svelte/transition';
+
+export function pop(_node: Element, { w, h, duration = 260 }: { w: number; h: number; duration?: number }): TransitionConfig {
+  return {
+    duration,
+    easing: cubicOut,
+    css: (t) => `opacity: ${t}; transform-origin: ${w / 2}px ${h / 2}px; transform: scale(${0.7 + 0.3 * t});`,
+  };
+}
