@@ -223,3 +223,25 @@ describe('EndpointsController ownership', () => {
     expect(e.metadata.annotations?.['endpoints.kubernetes.io/last-change-trigger-time']).toBe('2026-03-02T09:00:10Z');
   });
 });
+
+describe('Endpoints no-op detection', () => {
+  it('rewrites the labels when they differ from the Service\'s, the headless marker aside, and not otherwise', () => {
+    const fx = clusterFixture();
+    withControllers(fx, new EndpointsController({ store: fx.store }));
+    fx.store.create(svc('hl', { clusterIP: 'None', selector: { app: 'a' }, ports: [{ port: 80 }] }, { labels: { team: 'x' } }));
+    fx.settle();
+    const first = fx.store.get<Endpoints>('Endpoints', 'default', 'hl')!;
+    expect(first.metadata.labels).toEqual({ team: 'x', 'service.kubernetes.io/headless': '' });
+    fx.store.create(runningPod('p', '10.0.0.1', { other: 'y' }));
+    fx.settle();
+    expect(fx.store.get<Endpoints>('Endpoints', 'default', 'hl')!.metadata.resourceVersion).toBe(first.metadata.resourceVersion);
+    // A label someone added by hand stays until the next sync (edits do not queue one), which removes it.
+    fx.store.update({ ...first, metadata: { ...first.metadata, labels: { ...first.metadata.labels, extra: '1' } } });
+    fx.settle();
+    expect(fx.store.get<Endpoints>('Endpoints', 'default', 'hl')!.metadata.labels?.extra).toBe('1');
+    const s = fx.store.get<Service>('Service', 'default', 'hl')!;
+    fx.store.update({ ...s, metadata: { ...s.metadata, labels: { team: 'x', tier: 'db' } } });
+    fx.settle();
+    expect(fx.store.get<Endpoints>('Endpoints', 'default', 'hl')!.metadata.labels).toEqual({ team: 'x', tier: 'db', 'service.kubernetes.io/headless': '' });
+  });
+});

@@ -16,13 +16,13 @@
  * - A write happens only when subsets or labels differ (upstream's no-op check).
  */
 
-import type { EndpointAddress, EndpointPort, EndpointSubset, Endpoints, Pod, Service } from '../../shared/api-types';
-import { cloneObject, jsonEqual } from '../store/clone';
+import type { EndpointAddress, EndpointPort, EndpointSubset, Endpoints, Pod, Service, ServicePort } from '../../shared/api-types';
+import { jsonEqual } from '../store/clone';
 import { splitNamespacedName } from '../store/keys';
 import type { ObjectStore, WatchEvent } from '../store/object-store';
-import { findPort } from './find-port';
+import { findPort, fixedTargetPort } from './find-port';
 import { ensureControllerIndexes } from './indexes';
-import { podServiceMemberships, servicesToUpdateOnPodChange } from './pod-service-membership';
+import { servicesForPodEvent } from './pod-service-membership';
 import { podsForSelector } from './pods-for-selector';
 import { QueueController } from './queue-controller';
 import { repackSubsets, subsetsEqualIgnoringResourceVersion } from './endpoints-repack';
@@ -72,14 +72,9 @@ export class EndpointsController extends QueueController {
         // Only deletions matter (onEndpointsDelete): a Service that still wants them gets them back.
         if (e.type === 'DELETED') this.queue.add(`${obj.metadata.namespace}/${obj.metadata.name}`);
         return;
-      case 'Pod': {
-        const keys =
-          e.type === 'MODIFIED' && e.oldObject
-            ? servicesToUpdateOnPodChange(this.#store, e.oldObject as Pod, obj as Pod)
-            : podServiceMemberships(this.#store, obj as Pod);
-        for (const k of keys) this.queue.add(k);
+      case 'Pod':
+        for (const k of servicesForPodEvent(this.#store, e)) this.queue.add(k);
         return;
-      }
     }
   }
 
@@ -100,6 +95,10 @@ export class EndpointsController extends QueueController {
     const triggerTime = this.#tracker.compute(service, pods);
     const publishNotReady = service.spec.publishNotReadyAddresses === true;
     const ports = service.spec.ports ?? [];
+    // When no target port is a name, every Pod offers the same ports: build that list once and give
+    // each Pod one subset with all of them (repacking then takes its direct path; the result is the
+    // same as from one subset per Pod and port).
+    const shared = sharedEndpointPorts(ports);
     const subsets: EndpointSubset[] = [];
     for (const pod of pods) {
       if (!shouldPodBeInEndpoints(pod, false)) continue;
@@ -111,12 +110,14 @@ export class EndpointsController extends QueueController {
         if (service.spec.clusterIP === 'None') subsets.push(ready ? { addresses: [address] } : { notReadyAddresses: [address] });
         continue;
       }
+      if (shared) {
+        subsets.push(ready ? { addresses: [address], ports: shared } : { notReadyAddresses: [address], ports: shared });
+        continue;
+      }
       for (const sp of ports) {
         const portNum = findPort(pod, sp);
         if (portNum === undefined) continue; // The Pod lacks the named port: no endpoint for this Service port.
-        const epp: EndpointPort = { name: sp.name ?? '', port: portNum, protocol: sp.protocol ?? 'TCP' };
-        if (!sp.name) delete epp.name;
-        if (sp.appProtocol) epp.appProtocol = sp.appProtocol;
+        const epp = endpointPort(sp, portNum);
         subsets.push(ready ? { addresses: [address], ports: [epp] } : { notReadyAddresses: [address], ports: [epp] });
       }
     }
@@ -125,18 +126,16 @@ export class EndpointsController extends QueueController {
     const current = store.get<Endpoints>('Endpoints', namespace, name);
     const serviceLabels = nonEmpty(service.metadata.labels);
     if (current) {
-      const compareLabels = nonEmpty(withoutKey(current.metadata.labels, LABEL_HEADLESS));
       if (
         subsetsEqualIgnoringResourceVersion(current.subsets, repacked) &&
-        jsonEqual(compareLabels ?? {}, serviceLabels ?? {}) &&
+        labelsMatchService(current.metadata.labels, service.metadata.labels) &&
         capacityAnnotationSetCorrectly(current)
       ) {
         return; // Endpoints are equal: skip the update.
       }
     }
-    const next: Endpoints = current
-      ? cloneObject(current)
-      : { apiVersion: 'v1', kind: 'Endpoints', metadata: { name, namespace } };
+    // Metadata and subsets are replaced below; everything else is shared with the stored object.
+    const next: Endpoints = current ? { ...current } : { apiVersion: 'v1', kind: 'Endpoints', metadata: { name, namespace } };
     const annotations: Record<string, string> = { ...(next.metadata.annotations ?? {}) };
     if (triggerTime) annotations[LAST_CHANGE_TRIGGER_TIME] = triggerTime;
     else delete annotations[LAST_CHANGE_TRIGGER_TIME];
@@ -175,6 +174,25 @@ function podToEndpointAddress(service: Service, pod: Pod): EndpointAddress | und
   };
   if (shouldSetHostname(pod, service)) return { ip, hostname: pod.spec.hostname, nodeName: address.nodeName, targetRef: address.targetRef };
   return address;
+}
+
+/** The EndpointPort a Service port becomes (built without `delete`, which leaves slow dictionary-mode objects). */
+function endpointPort(sp: ServicePort, port: number): EndpointPort {
+  const epp: EndpointPort = sp.name ? { name: sp.name, port, protocol: sp.protocol ?? 'TCP' } : { port, protocol: sp.protocol ?? 'TCP' };
+  if (sp.appProtocol) epp.appProtocol = sp.appProtocol;
+  return epp;
+}
+
+/** The Service's ports as every Pod offers them, when no target port is a name; undefined otherwise. */
+function sharedEndpointPorts(ports: readonly ServicePort[]): EndpointPort[] | undefined {
+  if (ports.length === 0) return undefined;
+  const out: EndpointPort[] = [];
+  for (const sp of ports) {
+    const port = fixedTargetPort(sp);
+    if (port === undefined) return undefined;
+    out.push(endpointPort(sp, port));
+  }
+  return out;
 }
 
 /** capacityAnnotationSetCorrectly: under capacity and no over-capacity annotation. */
@@ -220,11 +238,18 @@ function truncateEndpoints(subsets: EndpointSubset[]): { subsets: EndpointSubset
   return { subsets: out, truncated: true };
 }
 
-function withoutKey(map: Readonly<Record<string, string>> | undefined, key: string): Record<string, string> | undefined {
-  if (!map || !(key in map)) return map ? { ...map } : undefined;
-  const copy = { ...map };
-  delete copy[key];
-  return copy;
+/** The Endpoints' labels, the headless marker left out, equal the Service's (no copies made). */
+function labelsMatchService(current: Readonly<Record<string, string>> | undefined, service: Readonly<Record<string, string>> | undefined): boolean {
+  let count = 0;
+  if (current) {
+    for (const k in current) {
+      if (k === LABEL_HEADLESS || current[k] === undefined) continue;
+      count++;
+      if (!jsonEqual(current[k], service?.[k])) return false;
+    }
+  }
+  if (service) for (const k in service) if (service[k] !== undefined) count--;
+  return count === 0;
 }
 
 /** An empty map serializes as nothing (omitempty): keep the object free of `{}`. */

@@ -11,14 +11,14 @@
  * reconciled again.
  */
 
-import type { EndpointSlice, Node, Pod, Service } from '../../shared/api-types';
+import type { EndpointSlice, Node, Service } from '../../shared/api-types';
 import type { Random } from '../random';
 import { splitNamespacedName } from '../store/keys';
 import type { ObjectStore, WatchEvent } from '../store/object-store';
 import { createSlice, updateSlice } from './endpointslice-writes';
 import { ENDPOINTSLICE_CONTROLLER_NAME, reconcileEndpointSlices } from './endpointslice-reconciler';
 import { ensureControllerIndexes, slicesForService } from './indexes';
-import { podServiceMemberships, servicesToUpdateOnPodChange } from './pod-service-membership';
+import { servicesForPodEvent } from './pod-service-membership';
 import { podsForSelector } from './pods-for-selector';
 import { QueueController } from './queue-controller';
 import { hasSelector } from './service-predicates';
@@ -41,6 +41,7 @@ export class EndpointSliceController extends QueueController {
   readonly #names: Random;
   readonly #max: number;
   readonly #tracker = new TriggerTimeTracker();
+  readonly #nodeByName = (name: string): Node | undefined => this.#store.get<Node>('Node', undefined, name);
   #writing = false;
 
   constructor(config: EndpointSliceControllerConfig) {
@@ -58,11 +59,7 @@ export class EndpointSliceController extends QueueController {
     if (obj.kind === 'Service') {
       this.queue.add(`${obj.metadata.namespace}/${obj.metadata.name}`);
     } else if (obj.kind === 'Pod') {
-      const keys =
-        e.type === 'MODIFIED' && e.oldObject
-          ? servicesToUpdateOnPodChange(this.#store, e.oldObject as Pod, obj as Pod)
-          : podServiceMemberships(this.#store, obj as Pod);
-      for (const k of keys) this.queue.add(k);
+      for (const k of servicesForPodEvent(this.#store, e)) this.queue.add(k);
     } else if (obj.kind === 'EndpointSlice' && !this.#writing) {
       // Someone else touched a slice: re-sync the Service(s) it belongs (or belonged) to.
       const touched = [obj, e.oldObject].filter((o) => o && o.metadata.labels?.[LABEL_MANAGED_BY] === ENDPOINTSLICE_CONTROLLER_NAME);
@@ -94,7 +91,7 @@ export class EndpointSliceController extends QueueController {
       pods,
       existing,
       maxEndpointsPerSlice: this.#max,
-      nodeByName: (n) => store.get<Node>('Node', undefined, n),
+      nodeByName: this.#nodeByName,
     });
     this.#writing = true;
     try {

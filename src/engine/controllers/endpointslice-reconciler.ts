@@ -17,8 +17,8 @@
  */
 
 import type { AddressType, EndpointSlice, EndpointSlicePort, Node, Pod, Service, SliceEndpoint } from '../../shared/api-types';
-import { cloneObject, jsonEqual } from '../store/clone';
-import { findPort } from './find-port';
+import { jsonEqual, jsonEqualExcept } from '../store/clone';
+import { findPort, fixedTargetPort } from './find-port';
 import { LABEL_HEADLESS, LABEL_MANAGED_BY, LABEL_SERVICE_NAME } from './well-known-labels';
 import { isPodReady, isServiceIPSet, podIPList, shouldPodBeInEndpoints, shouldSetHostname } from './service-predicates';
 
@@ -94,13 +94,22 @@ function reconcileByAddressType(input: SliceReconcileInput, existing: EndpointSl
 
   const desiredPorts = new Map<string, EndpointSlicePort[]>();
   const desiredByPortMap = new Map<string, Map<string, SliceEndpoint>>();
+  // Without named target ports every Pod resolves the Service's ports alike: work them out once.
+  const fixedPorts = service.spec.ports?.every((sp) => fixedTargetPort(sp) !== undefined) ? endpointPorts(service, undefined) : undefined;
+  const fixedKey = fixedPorts ? portMapKey(fixedPorts) : '';
+  const nodes = new Map<string, Node | undefined>(); // Node lookups, once per name per reconcile
   for (const pod of input.pods) {
     if (!shouldPodBeInEndpoints(pod, true)) continue;
-    const ports = endpointPorts(service, pod);
-    const key = portMapKey(ports);
+    const ports = fixedPorts ?? endpointPorts(service, pod);
+    const key = fixedPorts ? fixedKey : portMapKey(ports);
     if (!desiredByPortMap.has(key)) desiredByPortMap.set(key, new Map());
     if (!desiredPorts.has(key)) desiredPorts.set(key, ports);
-    const node = pod.spec.nodeName ? input.nodeByName(pod.spec.nodeName) : undefined;
+    const nodeName = pod.spec.nodeName;
+    let node: Node | undefined;
+    if (nodeName) {
+      if (nodes.has(nodeName)) node = nodes.get(nodeName);
+      else nodes.set(nodeName, (node = input.nodeByName(nodeName)));
+    }
     // Upstream skips (and retries later) a Pod whose Node is unknown, unless not-ready addresses are published.
     if (!node && !service.spec.publishNotReadyAddresses) continue;
     const endpoint = podToEndpoint(pod, node, service, addressType);
@@ -172,32 +181,23 @@ function reconcileByPortMapping(
       if (kept.length === 0) {
         toDeleteNames.add(name);
       } else {
-        const copy = cloneObject(slice) as EndpointSlice;
-        copy.endpoints = kept;
-        copy.metadata.labels = labels;
-        slicesByName.set(name, copy);
+        // A copy with new endpoints and labels; the rest is shared with the stored slice.
+        slicesByName.set(name, { ...slice, metadata: { ...slice.metadata, labels }, endpoints: kept });
         toUpdateNames.add(name);
       }
     } else if (labelsChanged) {
-      const copy = cloneObject(slice) as EndpointSlice;
-      copy.metadata.labels = labels;
-      slicesByName.set(name, copy);
+      slicesByName.set(name, { ...slice, metadata: { ...slice.metadata, labels }, endpoints: [...slice.endpoints] });
       toUpdateNames.add(name);
     } else {
       unchanged.add(name);
     }
   }
 
-  const popFirst = (): SliceEndpoint => {
-    const [h, ep] = desired.entries().next().value as [string, SliceEndpoint];
-    desired.delete(h);
-    return ep;
-  };
 
   // 2. Fill slices being updated anyway, fullest first.
   if (desired.size > 0 && toUpdateNames.size > 0) {
     const slices = [...toUpdateNames].map((n) => slicesByName.get(n)!).sort((a, b) => b.endpoints.length - a.endpoints.length);
-    for (const slice of slices) while (desired.size > 0 && slice.endpoints.length < max) slice.endpoints.push(popFirst());
+    for (const slice of slices) while (desired.size > 0 && slice.endpoints.length < max) slice.endpoints.push(popFirst(desired));
   }
 
   // 3. Fit the rest into one unchanged slice if possible, else new slices.
@@ -207,12 +207,13 @@ function reconcileByPortMapping(
     if (desired.size < max && unchanged.size > 0) {
       const found = sliceToFillAmong([...unchanged].map((n) => slicesByName.get(n)!), desired.size, max);
       if (found) {
-        sliceToFill = cloneObject(found) as EndpointSlice;
+        // Only its endpoints list grows: copy that, share the rest.
+        sliceToFill = { ...found, metadata: { ...found.metadata }, endpoints: [...found.endpoints] };
         slicesByName.set(found.metadata.name!, sliceToFill);
       }
     }
     if (!sliceToFill) sliceToFill = newEndpointSlice(service, meta);
-    while (desired.size > 0 && sliceToFill.endpoints.length < max) sliceToFill.endpoints.push(popFirst());
+    while (desired.size > 0 && sliceToFill.endpoints.length < max) sliceToFill.endpoints.push(popFirst(desired));
     if (sliceToFill.metadata.name) {
       toUpdateNames.add(sliceToFill.metadata.name);
       unchanged.delete(sliceToFill.metadata.name);
@@ -225,6 +226,13 @@ function reconcileByPortMapping(
     update: [...toUpdateNames].map((n) => slicesByName.get(n)!),
     delete: [...toDeleteNames].map((n) => slicesByName.get(n)!),
   };
+}
+
+/** Takes the oldest desired endpoint (Map order: Pods in name order). */
+function popFirst(desired: Map<string, SliceEndpoint>): SliceEndpoint {
+  const [h, ep] = desired.entries().next().value as [string, SliceEndpoint];
+  desired.delete(h);
+  return ep;
 }
 
 /** getSliceToFill: the slice that ends closest to full after adding `count` endpoints. */
@@ -253,13 +261,16 @@ export function addressTypesForService(service: Service): AddressType[] {
   return ['IPv4', 'IPv6'];
 }
 
-/** getEndpointPorts: the Service's ports resolved on this Pod (ports whose named target is missing are left out). */
-export function endpointPorts(service: Service, pod: Pod): EndpointSlicePort[] {
+/**
+ * getEndpointPorts: the Service's ports resolved on this Pod (ports whose named target is missing
+ * are left out). Without a Pod, only numeric target ports resolve (they need none).
+ */
+export function endpointPorts(service: Service, pod: Pod | undefined): EndpointSlicePort[] {
   const ports = service.spec.ports ?? [];
   if (ports.length === 0 && service.spec.clusterIP === 'None') return [];
   const out: EndpointSlicePort[] = [];
   for (const sp of ports) {
-    const port = findPort(pod, sp);
+    const port = pod ? findPort(pod, sp) : fixedTargetPort(sp);
     if (port === undefined) continue;
     const p: EndpointSlicePort = { name: sp.name ?? '', protocol: sp.protocol ?? 'TCP', port };
     if (sp.appProtocol) p.appProtocol = sp.appProtocol;
@@ -311,7 +322,6 @@ export function newEndpointSlice(service: Service, meta: { ports: EndpointSliceP
  * service-name and managed-by; `changed` reports a difference in the non-reserved labels only.
  */
 export function sliceLabels(current: Readonly<Record<string, string>> | undefined, service: Service): { labels: Record<string, string>; changed: boolean } {
-  const reserved = (k: string): boolean => k === LABEL_SERVICE_NAME || k === LABEL_MANAGED_BY || k === LABEL_HEADLESS;
   const epLabels: Record<string, string> = {};
   const svcLabels: Record<string, string> = {};
   for (const [k, v] of Object.entries(current ?? {})) if (!reserved(k)) epLabels[k] = v;
@@ -323,23 +333,52 @@ export function sliceLabels(current: Readonly<Record<string, string>> | undefine
   return { labels: svcLabels, changed };
 }
 
+function reserved(k: string): boolean {
+  return k === LABEL_SERVICE_NAME || k === LABEL_MANAGED_BY || k === LABEL_HEADLESS;
+}
+
 /** ownedBy: the slice has an ownerReference to this Service's UID. */
 function ownedBy(slice: EndpointSlice, service: Service): boolean {
   return (slice.metadata.ownerReferences ?? []).some((o) => o.uid === service.metadata.uid && o.kind === 'Service' && o.apiVersion === 'v1');
 }
 
-/** NewPortMapKey: identifies a set of ports regardless of order. */
+/**
+ * NewPortMapKey: identifies a set of ports regardless of order. Only ever a Map key (never shown),
+ * so any encoding that is equal exactly for equal port sets will do.
+ */
 export function portMapKey(ports: readonly EndpointSlicePort[]): string {
-  return JSON.stringify(
-    ports
-      .map((p) => [p.name ?? '', p.protocol ?? '', p.port ?? null, p.appProtocol ?? ''])
-      .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1)),
-  );
+  if (ports.length === 0) return '';
+  if (ports.length === 1) return portIdentity(ports[0]);
+  const parts: string[] = [];
+  for (const p of ports) parts.push(portIdentity(p));
+  // Identities never contain U+0001 (the plain form's parts cannot, JSON escapes it).
+  return parts.sort().join('\u0001');
 }
 
-/** hashEndpoint: identity of an endpoint — sorted addresses, hostname, targetRef namespace/name. */
+/** One port's (name, protocol, port, appProtocol) as text: plain for validated ports, JSON otherwise. */
+function portIdentity(p: EndpointSlicePort): string {
+  const name = p.name ?? '';
+  const protocol = p.protocol ?? '';
+  const app = p.appProtocol ?? '';
+  if (Number.isInteger(p.port) && plain(name) && plain(protocol) && plain(app)) return `P${p.port}\u0000${name}\u0000${protocol}\u0000${app}`;
+  return `J${JSON.stringify([name, protocol, p.port ?? null, app])}`;
+}
+
+/** hashEndpoint: identity of an endpoint — sorted addresses, hostname, targetRef namespace/name (a Map key only). */
 export function endpointHash(ep: SliceEndpoint): string {
-  return JSON.stringify([[...ep.addresses].sort(), ep.hostname ?? '', ep.targetRef?.namespace ?? '', ep.targetRef?.name ?? '']);
+  const hostname = ep.hostname ?? '';
+  const namespace = ep.targetRef?.namespace ?? '';
+  const name = ep.targetRef?.name ?? '';
+  const addresses = ep.addresses;
+  if (addresses.length === 1 && typeof addresses[0] === 'string' && plain(addresses[0]) && plain(hostname) && plain(namespace) && plain(name)) {
+    return `P${addresses[0]}\u0000${hostname}\u0000${namespace}\u0000${name}`;
+  }
+  return `J${JSON.stringify([[...addresses].sort(), hostname, namespace, name])}`;
+}
+
+/** A string the plain key forms can carry: a string without U+0000 or U+0001 (separators). */
+function plain(text: unknown): boolean {
+  return typeof text === 'string' && !text.includes('\u0000') && !text.includes('\u0001');
 }
 
 /** EndpointsEqualBeyondHash: nodeName, zone, conditions and targetRef (resourceVersion ignored). */
@@ -348,9 +387,11 @@ export function endpointsEqualBeyondHash(a: SliceEndpoint, b: SliceEndpoint): bo
   const ac = a.conditions ?? {};
   const bc = b.conditions ?? {};
   if (ac.ready !== bc.ready || ac.serving !== bc.serving || ac.terminating !== bc.terminating) return false;
-  const ar = a.targetRef ? { ...a.targetRef, resourceVersion: undefined } : undefined;
-  const br = b.targetRef ? { ...b.targetRef, resourceVersion: undefined } : undefined;
-  return jsonEqual(ar, br);
+  const ar = a.targetRef as unknown;
+  const br = b.targetRef as unknown;
+  if (!ar || !br) return !ar && !br; // an absent reference equals only an absent one
+  if (typeof ar === 'object' && typeof br === 'object') return jsonEqualExcept(ar, br, 'resourceVersion');
+  return jsonEqual({ ...(ar as object), resourceVersion: undefined }, { ...(br as object), resourceVersion: undefined });
 }
 
 /** placeholderSliceCompare: same namespace, labels, owners, address type, and nothing in it. */

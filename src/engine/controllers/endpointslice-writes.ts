@@ -6,7 +6,7 @@
  */
 
 import type { EndpointSlice } from '../../shared/api-types';
-import { jsonEqual } from '../store/clone';
+import { jsonEqualExcept } from '../store/clone';
 import type { ObjectStore } from '../store/object-store';
 import type { Random } from '../random';
 import { generateName } from './generated-name';
@@ -22,8 +22,6 @@ export function createSlice(store: ObjectStore, slice: EndpointSlice, names: Ran
 export function updateSlice(store: ObjectStore, slice: EndpointSlice): void {
   const current = store.get<EndpointSlice>('EndpointSlice', slice.metadata.namespace, slice.metadata.name ?? '');
   if (!current) return;
-  const { metadata: _a, ...currentBody } = current;
-  const { metadata: _b, ...nextBody } = slice;
-  const generation = (current.metadata.generation ?? 1) + (jsonEqual(currentBody, nextBody) ? 0 : 1);
+  const generation = (current.metadata.generation ?? 1) + (jsonEqualExcept(current, slice, 'metadata') ? 0 : 1);
   store.update<EndpointSlice>({ ...slice, metadata: { ...slice.metadata, generation } });
 }

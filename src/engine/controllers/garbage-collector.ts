@@ -33,7 +33,7 @@ export class GarbageCollector extends QueueController {
     super();
     this.#store = config.store;
     this.#kinds = config.dependentKinds ?? DEFAULT_DEPENDENT_KINDS;
-    for (const kind of this.#kinds) ensureIndex(this.#store, indexName(kind), kind, (o) => (o.metadata.ownerReferences ?? []).map((r) => r.uid));
+    for (const kind of this.#kinds) ensureIndex(this.#store, indexName(kind), kind, ownerUIDs, sameOwnerReferences);
     this.#store.watch((e) => this.#onEvent(e));
     for (const kind of this.#kinds) for (const obj of this.#store.list(kind)) if (obj.metadata.ownerReferences?.length) this.queue.add(gcKey(obj));
   }
@@ -69,6 +69,17 @@ export class GarbageCollector extends QueueController {
   }
 }
 
+const NO_OWNERS: readonly string[] = Object.freeze([]);
+
+function ownerUIDs(obj: KubeObject): readonly string[] {
+  const refs = obj.metadata.ownerReferences;
+  return refs && refs.length > 0 ? refs.map((r) => r.uid) : NO_OWNERS;
+}
+
+function sameOwnerReferences(a: KubeObject, b: KubeObject): boolean {
+  return a.metadata.ownerReferences === b.metadata.ownerReferences;
+}
+
 function indexName(kind: string): string {
   return `ctl/gc-owner-uid/${kind}`;
 }
@@ -78,6 +89,7 @@ function gcKey(obj: KubeObject): string {
 }
 
 function sameOwners(a: KubeObject | undefined, b: KubeObject): boolean {
+  if (a && a.metadata.ownerReferences === b.metadata.ownerReferences) return true;
   const au = (a?.metadata.ownerReferences ?? []).map((r) => r.uid).join(',');
   const bu = (b.metadata.ownerReferences ?? []).map((r) => r.uid).join(',');
   return au === bu;

@@ -6,7 +6,7 @@
  */
 
 import type { EndpointSlice, Node, Pod, Service } from '../../shared/api-types';
-import type { IndexFunc, ObjectStore } from '../store/object-store';
+import type { IndexFunc, IndexUnchanged, ObjectStore } from '../store/object-store';
 import { LABEL_SERVICE_NAME } from './well-known-labels';
 
 /** Index names (prefixed so other layers' indexes never collide with ours). */
@@ -35,9 +35,11 @@ export const INDEX = {
 
 
 /** Declares an index unless it exists already. */
-export function ensureIndex(store: ObjectStore, name: string, kind: string, fn: IndexFunc): void {
-  if (!store.hasIndex(name)) store.addIndex(name, kind, fn);
+export function ensureIndex(store: ObjectStore, name: string, kind: string, fn: IndexFunc, unchanged?: IndexUnchanged): void {
+  if (!store.hasIndex(name)) store.addIndex(name, kind, fn, unchanged);
 }
+
+const NONE: readonly string[] = Object.freeze([]);
 
 /** The `namespace/key=value` index value of one label or selector pair. */
 export function labelIndexValue(namespace: string | undefined, key: string, value: string): string {
@@ -46,22 +48,29 @@ export function labelIndexValue(namespace: string | undefined, key: string, valu
 
 const podLabels: IndexFunc = (obj) => {
   const labels = obj.metadata.labels;
-  if (!labels) return [];
+  if (!labels) return NONE;
   return Object.keys(labels).map((k) => labelIndexValue(obj.metadata.namespace, k, labels[k]));
 };
+const sameLabels: IndexUnchanged = (a, b) => a.metadata.labels === b.metadata.labels && a.metadata.namespace === b.metadata.namespace;
 
 const podNode: IndexFunc = (obj) => {
   const node = (obj as Pod).spec?.nodeName;
-  return node ? [node] : [];
+  return node ? [node] : NONE;
 };
+const sameNode: IndexUnchanged = (a, b) => (a as Pod).spec?.nodeName === (b as Pod).spec?.nodeName;
 
 const podIPs: IndexFunc = (obj) => {
   const pod = obj as Pod;
-  if (pod.spec?.hostNetwork) return [];
+  if (pod.spec?.hostNetwork) return NONE;
   const ips = new Set<string>();
   if (pod.status?.podIP) ips.add(pod.status.podIP);
   for (const p of pod.status?.podIPs ?? []) if (p.ip) ips.add(p.ip);
-  return [...ips];
+  return ips.size === 0 ? NONE : [...ips];
+};
+const samePodIPs: IndexUnchanged = (a, b) => {
+  const x = a as Pod;
+  const y = b as Pod;
+  return x.spec?.hostNetwork === y.spec?.hostNetwork && x.status?.podIP === y.status?.podIP && x.status?.podIPs === y.status?.podIPs;
 };
 
 const serviceNamespace: IndexFunc = (obj) => [obj.metadata.namespace ?? ''];
@@ -104,9 +113,9 @@ const nodeAddresses: IndexFunc = (obj) =>
 
 /** Declares every index this package uses (idempotent). */
 export function ensureControllerIndexes(store: ObjectStore): void {
-  ensureIndex(store, INDEX.podsByLabel, 'Pod', podLabels);
-  ensureIndex(store, INDEX.podsByNode, 'Pod', podNode);
-  ensureIndex(store, INDEX.podsByIP, 'Pod', podIPs);
+  ensureIndex(store, INDEX.podsByLabel, 'Pod', podLabels, sameLabels);
+  ensureIndex(store, INDEX.podsByNode, 'Pod', podNode, sameNode);
+  ensureIndex(store, INDEX.podsByIP, 'Pod', podIPs, samePodIPs);
   ensureIndex(store, INDEX.servicesByNamespace, 'Service', serviceNamespace);
   ensureIndex(store, INDEX.servicesBySelectorPair, 'Service', serviceSelectorPairs);
   ensureIndex(store, INDEX.servicesByClusterIP, 'Service', serviceClusterIPs);

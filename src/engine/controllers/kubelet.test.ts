@@ -254,3 +254,61 @@ describe('Dual-stack Pod IPs', () => {
     expect(ips[1]).toMatch(/^fd00:20:0:[0-9a-f]{1,2}:/);
   });
 });
+
+describe('Kubelet writes', () => {
+  it('keeps one timer per stage instant, however many Pods reach it', () => {
+    const { fx, pod } = setup();
+    for (let i = 0; i < 20; i++) fx.store.create(pendingPod(`p${i}`));
+    fx.settle();
+    expect(fx.timers.size).toBe(2); // sandbox at +1 s, containers at +2 s
+    fx.advance(2000);
+    expect(fx.timers.size).toBe(0);
+    for (let i = 0; i < 20; i++) expect(pod(`p${i}`)!.status?.phase).toBe('Running');
+  });
+
+  it('queues Pods at a shared instant in the order they were scheduled', () => {
+    const { fx, kubelet } = setup();
+    for (const n of ['c', 'a', 'b']) {
+      fx.store.create(pendingPod(n));
+      fx.settle();
+    }
+    fx.clock.advanceTo(fx.clock.now() + 1000);
+    fx.timers.runDue(fx.clock.now());
+    expect(kubelet.pendingKeys()).toEqual(['default/c', 'default/a', 'default/b']);
+  });
+
+  it('shares the unchanged parts of the status with the previous version', () => {
+    const { fx, pod } = setup();
+    fx.store.create(pendingPod('pod1'));
+    fx.settle();
+    const pending = pod('pod1')!;
+    fx.advance(1000);
+    const sandbox = pod('pod1')!;
+    fx.advance(1000);
+    const running = pod('pod1')!;
+    const cond = (p: Pod, type: string) => p.status!.conditions!.find((c) => c.type === type);
+    // Only what changed is new: the spec, the Initialized and PodScheduled conditions and the
+    // waiting container status carry over (and remain frozen, shared by both versions).
+    expect(sandbox.spec).toBe(pending.spec);
+    expect(cond(sandbox, 'Initialized')).toBe(cond(pending, 'Initialized'));
+    expect(cond(sandbox, 'PodScheduled')).toBe(cond(pending, 'PodScheduled'));
+    expect(cond(sandbox, 'PodReadyToStartContainers')).not.toBe(cond(pending, 'PodReadyToStartContainers'));
+    expect(sandbox.status!.containerStatuses![0]).toBe(pending.status!.containerStatuses![0]);
+    expect(running.status!.podIPs).toBe(sandbox.status!.podIPs);
+    expect(running.status!.hostIPs).toBe(pending.status!.hostIPs);
+    expect(Object.isFrozen(running.status!.podIPs)).toBe(true);
+  });
+
+  it('makes no write when a re-sync finds nothing to change', () => {
+    const { fx, pod } = setup();
+    fx.store.create(pendingPod('pod1'));
+    fx.advance(5000);
+    const before = pod('pod1')!;
+    const version = fx.store.resourceVersion;
+    // Someone else touches the Pod (an annotation): the kubelet re-syncs and leaves its status alone.
+    fx.store.update({ ...before, metadata: { ...before.metadata, annotations: { note: 'x' } } });
+    fx.settle();
+    expect(Number(fx.store.resourceVersion)).toBe(Number(version) + 1);
+    expect(pod('pod1')!.status).toBe(before.status);
+  });
+});

@@ -25,12 +25,12 @@
 
 import type { ContainerStatus, Node, Pod, PodCondition, PodStatus, Service } from '../../shared/api-types';
 import type { ClusterConfig } from '../../shared/cluster-config';
-import { imageID, imageProfile, parseImageReference } from '../network/images';
+import { canonicalImage, imageID, imageProfile } from '../network/images';
 import type { Random } from '../random';
-import { cloneObject } from '../store/clone';
+import { reuseIdentical } from '../store/clone';
 import { splitNamespacedName } from '../store/keys';
 import type { ObjectStore, WatchEvent } from '../store/object-store';
-import { formatTimestamp, type TimerQueue, type VirtualClock } from '../virtual-clock';
+import type { TimerQueue, VirtualClock } from '../virtual-clock';
 import { ensureControllerIndexes } from './indexes';
 import { DEFAULT_POD_LIFECYCLE_TIMING, type PodLifecycleTiming } from './pod-lifecycle-timing';
 import { PodIpAllocator } from './pod-ip-allocator';
@@ -40,6 +40,7 @@ import { QueueController } from './queue-controller';
 import { MASTER_SERVICE_NAMESPACE, serviceEnvironment } from './service-env';
 import { isPodTerminal } from './service-predicates';
 import { ServiceSnapshots } from './service-snapshots';
+import { timestampAt } from './timestamps';
 
 export { podDomain, podFqdn, podHostname, podKernelHostname } from './pod-hostname';
 
@@ -74,7 +75,8 @@ interface PodRuntime {
   /** Set once the containers have started. */
   containers?: Map<string, ContainerRuntime>;
   stopAt?: number;
-  scheduled: Set<number>;
+  /** Due times already scheduled for this Pod (a handful at most). */
+  scheduled: number[];
 }
 
 /** A container's recorded start state, for the shell layer. */
@@ -101,6 +103,9 @@ export class Kubelet extends QueueController {
   readonly #pods = new Map<string, PodRuntime>();
   /** uid → key, for lookups by Pod UID */
   readonly #byUid = new Map<string, string>();
+  /** due time → keys to queue then: one timer per instant, however many Pods reach a stage at it. */
+  readonly #dueKeys = new Map<number, string[]>();
+  readonly #nodeIPs = new WeakMap<Node, string | null>();
   #writing = false;
 
   constructor(config: KubeletConfig) {
@@ -174,6 +179,7 @@ export class Kubelet extends QueueController {
     if (!pod || !pod.spec.nodeName || isPodTerminal(pod)) return;
     const node = this.#store.get<Node>('Node', undefined, pod.spec.nodeName);
     if (!node) return; // No kubelet runs there: the Pod stays Pending.
+    const hostIP = this.#nodeIP(node) ?? undefined;
     const now = this.#clock.now();
     if (!rt) {
       rt = this.#adopt(pod, now) ?? {
@@ -183,7 +189,7 @@ export class Kubelet extends QueueController {
         boundAt: now,
         sandboxAt: now + this.#timing.sandboxReadyAfterMs,
         runningAt: now + Math.max(this.#timing.runningAfterMs, this.#timing.sandboxReadyAfterMs),
-        scheduled: new Set(),
+        scheduled: [],
       };
       this.#pods.set(key, rt);
       this.#byUid.set(rt.uid, key);
@@ -204,12 +210,12 @@ export class Kubelet extends QueueController {
       this.#schedule(rt, rt.stopAt);
     }
 
-    const hostIP = internalIP(node);
     if (now >= rt.sandboxAt && !rt.ips) rt.ips = pod.spec.hostNetwork ? (hostIP ? [hostIP] : []) : this.#ips.allocate(rt.node).ips;
     if (now >= rt.runningAt && !rt.containers) rt.containers = this.#startContainers(pod, rt);
 
-    const next = cloneObject(pod);
-    next.status = this.#buildStatus(pod, rt, now, hostIP);
+    // The spec and metadata are shared with the stored Pod (stored objects are never mutated):
+    // only the status is new, so a write copies nothing it does not change.
+    const next: Pod = { ...pod, status: this.#buildStatus(pod, rt, now, hostIP) };
     this.#writing = true;
     try {
       this.#store.update(next);
@@ -217,7 +223,9 @@ export class Kubelet extends QueueController {
       this.#writing = false;
     }
 
-    for (const t of [rt.sandboxAt, rt.runningAt, ...[...(rt.containers?.values() ?? [])].map((c) => c.readyAt ?? -1)]) if (t > now) this.#schedule(rt, t);
+    if (rt.sandboxAt > now) this.#schedule(rt, rt.sandboxAt);
+    if (rt.runningAt > now) this.#schedule(rt, rt.runningAt);
+    if (rt.containers) for (const c of rt.containers.values()) if ((c.readyAt ?? -1) > now) this.#schedule(rt, c.readyAt!);
   }
 
   /**
@@ -239,7 +247,7 @@ export class Kubelet extends QueueController {
       sandboxAt: started,
       runningAt: started,
       ips,
-      scheduled: new Set(),
+      scheduled: [],
     };
     rt.containers = this.#startContainers(pod, rt);
     for (const cs of status.containerStatuses ?? []) {
@@ -253,14 +261,15 @@ export class Kubelet extends QueueController {
 
   #startContainers(pod: Pod, rt: PodRuntime): Map<string, ContainerRuntime> {
     const services = [this.#snapshots.current(pod.metadata.namespace ?? 'default'), this.#snapshots.current(MASTER_SERVICE_NAMESPACE)];
-    const withIP = { ...pod, status: { ...(pod.status ?? {}), podIP: rt.ips?.[0], podIPs: (rt.ips ?? []).map((ip) => ({ ip })) } } as Pod;
+    let withIP: Pod | undefined; // the Pod as a probe sees it, built only when a container has one
     const out = new Map<string, ContainerRuntime>();
     for (const c of pod.spec.containers ?? []) {
       let id = '';
-      for (let i = 0; i < 64; i++) id += this.#containerIds.int(16).toString(16);
+      for (let i = 0; i < 64; i++) id += HEX_DIGITS[this.#containerIds.int(16)];
       let readyAt: number | null = rt.runningAt;
       let probe: ProbeVerdict | undefined;
       if (c.readinessProbe) {
+        withIP ??= { ...pod, status: { ...(pod.status ?? {}), podIP: rt.ips?.[0], podIPs: (rt.ips ?? []).map((ip) => ({ ip })) } } as Pod;
         probe = evaluateProbe(withIP, c, c.readinessProbe, this.#clusterDomain);
         readyAt = probe.ok ? readinessTimeMs(c.readinessProbe, rt.boundAt, rt.runningAt) : null;
       }
@@ -279,45 +288,50 @@ export class Kubelet extends QueueController {
 
   #buildStatus(pod: Pod, rt: PodRuntime, now: number, hostIP: string | undefined): PodStatus {
     const old = pod.status ?? {};
-    const ts = (ms: number): string => formatTimestamp(ms);
+    const oldConditions = old.conditions ?? [];
     const sandboxUp = now >= rt.sandboxAt;
-    const running = !!rt.containers && now >= rt.runningAt;
-    const containers = [...(pod.spec.containers ?? [])].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const readyOf = (name: string): boolean => {
-      const r = rt.containers?.get(name)?.readyAt;
-      return running && r !== null && r !== undefined && now >= r;
-    };
-    const unready = (pod.spec.containers ?? []).filter((c) => !readyOf(c.name)).map((c) => c.name);
-    const allReady = unready.length === 0;
-    const readyTime = allReady ? Math.max(...(pod.spec.containers ?? []).map((c) => rt.containers!.get(c.name)!.readyAt!)) : now;
+    const started = rt.containers;
+    const running = !!started && now >= rt.runningAt;
+    const specContainers = pod.spec.containers ?? [];
+    const containers = specContainers.length > 1 ? [...specContainers].sort(byName) : specContainers;
+    let unready: string[] | undefined;
+    let readyTime = -Infinity; // Math.max of no values, as before for a Pod without containers
+    for (const c of specContainers) {
+      const r = containerReadyAt(started, running, now, c.name);
+      if (r === undefined) (unready ??= []).push(c.name);
+      else readyTime = Math.max(readyTime, r);
+    }
+    const allReady = unready === undefined;
+    if (!allReady) readyTime = now;
 
-    const cond = (type: PodCondition['type'], status: 'True' | 'False', at: number, reason?: string, message?: string): PodCondition => {
-      const prev = (old.conditions ?? []).find((c) => c.type === type);
-      const c: PodCondition & { lastProbeTime: null } = {
-        lastProbeTime: null,
-        lastTransitionTime: prev && prev.status === status && prev.lastTransitionTime ? prev.lastTransitionTime : ts(at),
-        status,
-        type,
-      };
-      if (message) c.message = message;
-      if (reason) c.reason = reason;
-      return c;
-    };
-    const notReadyMessage = `containers with unready status: [${unready.join(' ')}]`;
-    const scheduledAt = (old.conditions ?? []).find((c) => c.type === 'PodScheduled' && c.status === 'True')?.lastTransitionTime;
+    const notReadyMessage = allReady ? '' : `containers with unready status: [${unready!.join(' ')}]`;
+    let scheduledAt: string | undefined;
+    for (const c of oldConditions) {
+      if (c.type === 'PodScheduled' && c.status === 'True') {
+        scheduledAt = c.lastTransitionTime;
+        break;
+      }
+    }
+    const scheduled = condition(oldConditions, 'PodScheduled', 'True', rt.boundAt);
     const conditions: PodCondition[] = [
-      cond('PodReadyToStartContainers', sandboxUp ? 'True' : 'False', sandboxUp ? rt.sandboxAt : rt.boundAt),
-      cond('Initialized', 'True', rt.boundAt),
-      allReady ? cond('Ready', 'True', readyTime) : cond('Ready', 'False', rt.boundAt, 'ContainersNotReady', notReadyMessage),
-      allReady ? cond('ContainersReady', 'True', readyTime) : cond('ContainersReady', 'False', rt.boundAt, 'ContainersNotReady', notReadyMessage),
-      scheduledAt ? { ...cond('PodScheduled', 'True', rt.boundAt), lastTransitionTime: scheduledAt } : cond('PodScheduled', 'True', rt.boundAt),
+      condition(oldConditions, 'PodReadyToStartContainers', sandboxUp ? 'True' : 'False', sandboxUp ? rt.sandboxAt : rt.boundAt),
+      condition(oldConditions, 'Initialized', 'True', rt.boundAt),
+      allReady ? condition(oldConditions, 'Ready', 'True', readyTime) : condition(oldConditions, 'Ready', 'False', rt.boundAt, 'ContainersNotReady', notReadyMessage),
+      allReady
+        ? condition(oldConditions, 'ContainersReady', 'True', readyTime)
+        : condition(oldConditions, 'ContainersReady', 'False', rt.boundAt, 'ContainersNotReady', notReadyMessage),
+      scheduledAt ? { ...scheduled, lastTransitionTime: scheduledAt } : scheduled,
     ];
+    // Keep the stored condition objects that did not change (a write then stores only what did).
+    for (let i = 0; i < conditions.length; i++) conditions[i] = reuseIdentical(findCondition(oldConditions, conditions[i].type), conditions[i]);
 
-    const containerStatuses: ContainerStatus[] = containers.map((c) => {
-      const started = running ? rt.containers!.get(c.name) : undefined;
+    const containerStatuses: ContainerStatus[] = [];
+    for (const c of containers) {
+      const container = running ? started.get(c.name) : undefined;
       const image = c.image ?? '';
-      if (!started) {
-        const s: ContainerStatus & { lastState: object } = {
+      let s: ContainerStatus & { lastState: object };
+      if (!container) {
+        s = {
           image,
           imageID: '',
           lastState: {},
@@ -327,43 +341,64 @@ export class Kubelet extends QueueController {
           started: false,
           state: { waiting: { reason: 'ContainerCreating' } },
         };
-        return s;
+      } else {
+        s = {
+          containerID: `containerd://${container.id}`,
+          image: canonicalImage(image),
+          imageID: imageID(image),
+          lastState: {},
+          name: c.name,
+          ready: containerReadyAt(started, running, now, c.name) !== undefined,
+          restartCount: 0,
+          started: true,
+          state: { running: { startedAt: timestampAt(rt.runningAt) } },
+        };
       }
-      const s: ContainerStatus & { lastState: object } = {
-        containerID: `containerd://${started.id}`,
-        image: parseImageReference(image).canonical,
-        imageID: imageID(image),
-        lastState: {},
-        name: c.name,
-        ready: readyOf(c.name),
-        restartCount: 0,
-        started: true,
-        state: { running: { startedAt: ts(rt.runningAt) } },
-      };
-      return s;
-    });
+      containerStatuses.push(reuseIdentical(old.containerStatuses?.find((o) => o.name === c.name), s));
+    }
 
-    const status: PodStatus & Record<string, unknown> = { phase: running ? 'Running' : 'Pending', conditions };
+    const status: PodStatus & Record<string, unknown> = { phase: running ? 'Running' : 'Pending', conditions: reuseIdentical(old.conditions, conditions) };
     if (hostIP) {
       status.hostIP = hostIP;
-      status.hostIPs = [{ ip: hostIP }];
+      status.hostIPs = reuseIdentical(old.hostIPs, [{ ip: hostIP }]);
     }
     if (sandboxUp && rt.ips && rt.ips.length > 0) {
       status.podIP = rt.ips[0];
-      status.podIPs = rt.ips.map((ip) => ({ ip }));
+      status.podIPs = reuseIdentical(old.podIPs, rt.ips.map((ip) => ({ ip })));
     }
-    status.startTime = old.startTime ?? ts(rt.boundAt);
-    status.containerStatuses = containerStatuses;
+    status.startTime = old.startTime ?? timestampAt(rt.boundAt);
+    status.containerStatuses = reuseIdentical(old.containerStatuses, containerStatuses);
     // Fields the kubelet does not own (qosClass is set by the apiserver at creation) are kept.
-    for (const [k, v] of Object.entries(old)) if (!(k in status) && !KUBELET_OWNED.has(k)) status[k] = v;
-    return status;
+    const rest = old as Record<string, unknown>;
+    for (const k in rest) if (!(k in status) && !KUBELET_OWNED.has(k)) status[k] = rest[k];
+    return reuseIdentical(pod.status, status);
+  }
+
+  /** The node's InternalIP, remembered per stored Node object. */
+  #nodeIP(node: Node): string | null {
+    let ip = this.#nodeIPs.get(node);
+    if (ip === undefined) {
+      ip = internalIP(node) ?? null;
+      this.#nodeIPs.set(node, ip);
+    }
+    return ip;
   }
 
   #schedule(rt: PodRuntime, due: number): void {
-    if (rt.scheduled.has(due)) return;
-    rt.scheduled.add(due);
-    const key = rt.key;
-    this.#timers.schedule(due, () => this.queue.add(key));
+    if (rt.scheduled.includes(due)) return;
+    rt.scheduled.push(due);
+    // Keys are queued in the order they were scheduled, as one timer per key would queue them
+    // (due is always in the future, so a batch that has fired is never appended to).
+    let keys = this.#dueKeys.get(due);
+    if (!keys) {
+      const batch: string[] = (keys = []);
+      this.#dueKeys.set(due, batch);
+      this.#timers.schedule(due, () => {
+        this.#dueKeys.delete(due);
+        for (const key of batch) this.queue.add(key);
+      });
+    }
+    keys.push(rt.key);
   }
 
   #teardown(rt: PodRuntime): void {
@@ -373,6 +408,56 @@ export class Kubelet extends QueueController {
     this.#byUid.delete(rt.uid);
   }
 }
+
+const HEX_DIGITS = '0123456789abcdef';
+
+const byName = (a: { name: string }, b: { name: string }): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/** When a started container is ready (its readyAt), or undefined while it is not. */
+function containerReadyAt(started: Map<string, ContainerRuntime> | undefined, running: boolean, now: number, name: string): number | undefined {
+  if (!running) return undefined;
+  const r = started!.get(name)?.readyAt;
+  return r !== null && r !== undefined && now >= r ? r : undefined;
+}
+
+function findCondition(conditions: readonly PodCondition[], type: string): PodCondition | undefined {
+  for (const c of conditions) if (c.type === type) return c;
+  return undefined;
+}
+
+/** A Pod condition; lastTransitionTime is kept from the previous one while its status is unchanged. */
+function condition(old: readonly PodCondition[], type: PodCondition['type'], status: 'True' | 'False', at: number, reason?: string, message?: string): PodCondition {
+  const prev = findCondition(old, type);
+  // Unchanged: the stored condition is exactly what would be built, so keep it (shared, not copied).
+  if (prev && prev.status === status && prev.lastTransitionTime && builtAlike(prev, reason || undefined, message || undefined)) return prev;
+  const c: PodCondition & { lastProbeTime: null } = {
+    lastProbeTime: null,
+    lastTransitionTime: prev && prev.status === status && prev.lastTransitionTime ? prev.lastTransitionTime : timestampAt(at),
+    status,
+    type,
+  };
+  if (message) c.message = message;
+  if (reason) c.reason = reason;
+  return c;
+}
+
+/**
+ * True when `prev` has exactly the members `condition()` would give it, in the same order:
+ * lastProbeTime (null), lastTransitionTime, status, type, then message and reason when set.
+ */
+function builtAlike(prev: PodCondition, reason: string | undefined, message: string | undefined): boolean {
+  const p = prev as PodCondition & { lastProbeTime?: unknown };
+  if (p.lastProbeTime !== null || p.message !== message || p.reason !== reason) return false;
+  const keys = message ? (reason ? CONDITION_KEYS_MESSAGE_REASON : CONDITION_KEYS_MESSAGE) : reason ? CONDITION_KEYS_REASON : CONDITION_KEYS;
+  let i = 0;
+  for (const k in p) if (k !== keys[i++]) return false;
+  return i === keys.length;
+}
+
+const CONDITION_KEYS = ['lastProbeTime', 'lastTransitionTime', 'status', 'type'];
+const CONDITION_KEYS_MESSAGE = [...CONDITION_KEYS, 'message'];
+const CONDITION_KEYS_REASON = [...CONDITION_KEYS, 'reason'];
+const CONDITION_KEYS_MESSAGE_REASON = [...CONDITION_KEYS, 'message', 'reason'];
 
 const KUBELET_OWNED = new Set(['phase', 'conditions', 'hostIP', 'hostIPs', 'podIP', 'podIPs', 'startTime', 'containerStatuses', 'message', 'reason']);
 

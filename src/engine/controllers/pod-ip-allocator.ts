@@ -20,6 +20,8 @@ interface Block {
   /** Free ordinals, in allocation order. */
   free: number[];
   node: string;
+  /** Address text by ordinal, formatted on first use (cidrAddress is BigInt arithmetic). */
+  addresses: string[];
 }
 
 /** The addresses handed to one Pod sandbox. */
@@ -75,7 +77,7 @@ export class PodIpAllocator {
         if (!byFamily) this.#nodeBlocks.set(node, (byFamily = new Map()));
         let blocks = byFamily.get(pool.family);
         if (!blocks) byFamily.set(pool.family, (blocks = []));
-        block = { cidr, free: Array.from({ length: Number(cidrSize(cidr)) }, (_, i) => i).slice(blocks.length === 0 ? 1 : 0), node };
+        block = { cidr, free: Array.from({ length: Number(cidrSize(cidr)) }, (_, i) => i).slice(blocks.length === 0 ? 1 : 0), node, addresses: [] };
         this.#blocks.set(text, block);
         blocks.push(block);
       }
@@ -123,7 +125,7 @@ export class PodIpAllocator {
       blocks.push(block);
     }
     const ordinal = block.free.shift()!;
-    return cidrAddress(block.cidr, BigInt(ordinal));
+    return (block.addresses[ordinal] ??= cidrAddress(block.cidr, BigInt(ordinal)));
   }
 
   #claimBlock(node: string, pool: { family: 'IPv4' | 'IPv6'; cidr: Cidr; blockPrefix: number }, first: boolean): Block {
@@ -140,7 +142,7 @@ export class PodIpAllocator {
       const size = Number(cidrSize(cidr));
       // The node's own tunnel address takes ordinal 0 of its first block.
       const free = Array.from({ length: size }, (_, i) => i).slice(first ? 1 : 0);
-      const block: Block = { cidr, free, node };
+      const block: Block = { cidr, free, node, addresses: [] };
       this.#blocks.set(text, block);
       return block;
     }

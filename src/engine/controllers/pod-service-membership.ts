@@ -7,16 +7,26 @@
 
 import type { Pod, Service } from '../../shared/api-types';
 import { matchesMap } from '../store/label-selector';
-import type { ObjectStore } from '../store/object-store';
+import type { ObjectStore, WatchEvent } from '../store/object-store';
 import { INDEX, labelIndexValue } from './indexes';
 import { hasSelector, isPodReady } from './service-predicates';
 
-/** `namespace/name` keys of the Services whose selector matches the Pod's labels. */
-export function podServiceMemberships(store: ObjectStore, pod: Pod): Set<string> {
-  const out = new Set<string>();
+const NONE: ReadonlySet<string> = new Set();
+
+/** labels object → the Services they put a Pod in (see podServiceMemberships). */
+const memberships = new WeakMap<object, { store: ObjectStore; namespace: string; serviceVersion: number; services: ReadonlySet<string> }>();
+
+/** `namespace/name` keys of the Services whose selector matches the Pod's labels (a shared set: do not modify). */
+export function podServiceMemberships(store: ObjectStore, pod: Pod): ReadonlySet<string> {
   const labels = pod.metadata.labels;
-  if (!labels) return out;
+  if (!labels) return NONE;
   const ns = pod.metadata.namespace ?? '';
+  // The answer depends on the labels, the namespace and the Services only. Every version of a Pod
+  // shares its (immutable) labels object, so it is worked out once per Pod until a Service changes.
+  const serviceVersion = store.kindVersion('Service');
+  const known = memberships.get(labels);
+  if (known && known.store === store && known.namespace === ns && known.serviceVersion === serviceVersion) return known.services;
+  const out = new Set<string>();
   for (const key of Object.keys(labels)) {
     for (const svc of store.byIndex<Service>(INDEX.servicesBySelectorPair, labelIndexValue(ns, key, labels[key]))) {
       const svcKey = `${ns}/${svc.metadata.name}`;
@@ -24,8 +34,10 @@ export function podServiceMemberships(store: ObjectStore, pod: Pod): Set<string>
       if (matchesMap(svc.spec.selector!, labels)) out.add(svcKey);
     }
   }
+  memberships.set(labels, { store, namespace: ns, serviceVersion, services: out });
   return out;
 }
+
 
 /**
  * podEndpointsChanged: [whether the endpoint built from the Pod may differ, whether the set of
@@ -40,6 +52,7 @@ export function podEndpointsChanged(oldPod: Pod, newPod: Pod): [podChanged: bool
   if (isPodReady(oldPod) !== isPodReady(newPod)) return [true, labelsChanged];
   const a = oldPod.status?.podIPs ?? [];
   const b = newPod.status?.podIPs ?? [];
+  if (a === b) return [false, labelsChanged];
   if (a.length !== b.length) return [true, labelsChanged];
   for (let i = 0; i < a.length; i++) if (a[i].ip !== b[i].ip) return [true, labelsChanged];
   return [false, labelsChanged];
@@ -49,16 +62,17 @@ export function podEndpointsChanged(oldPod: Pod, newPod: Pod): [podChanged: bool
  * GetServicesToUpdateOnPodChange: the Pod's current Services; when its labels changed, plus its
  * former ones (all of them if the endpoint changed too, else only the symmetric difference).
  */
-export function servicesToUpdateOnPodChange(store: ObjectStore, oldPod: Pod, newPod: Pod): Set<string> {
-  if (oldPod.metadata.resourceVersion === newPod.metadata.resourceVersion) return new Set();
+export function servicesToUpdateOnPodChange(store: ObjectStore, oldPod: Pod, newPod: Pod): ReadonlySet<string> {
+  if (oldPod.metadata.resourceVersion === newPod.metadata.resourceVersion) return NONE;
   const [podChanged, labelsChanged] = podEndpointsChanged(oldPod, newPod);
-  if (!podChanged && !labelsChanged) return new Set();
+  if (!podChanged && !labelsChanged) return NONE;
   const services = podServiceMemberships(store, newPod);
   if (!labelsChanged) return services;
   const oldServices = podServiceMemberships(store, oldPod);
   if (podChanged) {
-    for (const k of oldServices) services.add(k);
-    return services;
+    const both = new Set(services);
+    for (const k of oldServices) both.add(k);
+    return both;
   }
   const out = new Set<string>();
   for (const k of services) if (!oldServices.has(k)) out.add(k);
@@ -66,7 +80,26 @@ export function servicesToUpdateOnPodChange(store: ObjectStore, oldPod: Pod, new
   return out;
 }
 
+/** The last answer of `servicesForPodEvent`: both endpoint controllers ask about the same event in turn. */
+let lastAnswer: { event: WatchEvent; store: ObjectStore; serviceVersion: number; services: ReadonlySet<string> } | undefined;
+
+/**
+ * The Services a Pod watch event concerns, as the endpoints and EndpointSlice controllers queue
+ * them (addPod/deletePod → GetPodServiceMemberships, updatePod → GetServicesToUpdateOnPodChange).
+ * Both controllers receive the same event object one after the other; the second gets the first's
+ * answer (it depends on the event's Pods and the Services, and no Service changed in between).
+ */
+export function servicesForPodEvent(store: ObjectStore, event: WatchEvent): ReadonlySet<string> {
+  const serviceVersion = store.kindVersion('Service');
+  if (lastAnswer && lastAnswer.event === event && lastAnswer.store === store && lastAnswer.serviceVersion === serviceVersion) return lastAnswer.services;
+  const pod = event.object as Pod;
+  const services = event.type === 'MODIFIED' && event.oldObject ? servicesToUpdateOnPodChange(store, event.oldObject as Pod, pod) : podServiceMemberships(store, pod);
+  lastAnswer = { event, store, serviceVersion, services };
+  return services;
+}
+
 function sameMap(a: Readonly<Record<string, string>> | undefined, b: Readonly<Record<string, string>> | undefined): boolean {
+  if (a === b) return true;
   const ak = a ? Object.keys(a) : [];
   const bk = b ? Object.keys(b) : [];
   if (ak.length !== bk.length) return false;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Pod } from '../../shared/api-types';
+import type { Node, Pod } from '../../shared/api-types';
 import { Scheduler } from './scheduler';
 import { clusterFixture, pendingPod, withControllers } from './test-support/cluster-fixture';
 
@@ -50,5 +50,28 @@ describe('Scheduler', () => {
     expect(cond?.message).toBe(
       "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
     );
+  });
+});
+
+describe('Scheduler filter results are shared until a Node changes', () => {
+  it('a Node that becomes unschedulable stops receiving Pods at once, and a labelled one starts', () => {
+    const fx = clusterFixture();
+    withControllers(fx, new Scheduler({ store: fx.store, clock: fx.clock }));
+    const place = (p: Pod): string | undefined => {
+      fx.store.create(p);
+      fx.settle();
+      return fx.store.get<Pod>('Pod', 'default', p.metadata.name!)!.spec.nodeName;
+    };
+    expect(place(pendingPod('a'))).toBe('node1');
+    const node1 = fx.store.get<Node>('Node', undefined, 'node1')!;
+    fx.store.update({ ...node1, spec: { ...node1.spec, unschedulable: true } });
+    expect([place(pendingPod('b')), place(pendingPod('c'))]).toEqual(['node2', 'node2']);
+    // Pods with a nodeSelector have their own filter result, also dropped when Nodes change.
+    const ssd = pendingPod('d', {}, { nodeSelector: { disk: 'ssd' } } as Partial<Pod['spec']>);
+    expect(place(ssd)).toBeUndefined();
+    const node2 = fx.store.get<Node>('Node', undefined, 'node2')!;
+    fx.store.update({ ...node2, metadata: { ...node2.metadata, labels: { ...node2.metadata.labels, disk: 'ssd' } } });
+    fx.settle();
+    expect(fx.store.get<Pod>('Pod', 'default', 'd')!.spec.nodeName).toBe('node2');
   });
 });

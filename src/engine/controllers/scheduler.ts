@@ -13,12 +13,12 @@
  */
 
 import type { Node, Pod, PodCondition } from '../../shared/api-types';
-import { cloneObject } from '../store/clone';
 import { splitNamespacedName } from '../store/keys';
 import type { ObjectStore, WatchEvent } from '../store/object-store';
 import type { VirtualClock } from '../virtual-clock';
 import { QueueController } from './queue-controller';
 import { isPodTerminal } from './service-predicates';
+import { timestampAt } from './timestamps';
 
 /** What the scheduler needs. */
 export interface SchedulerConfig {
@@ -35,6 +35,12 @@ interface Toleration {
 
 type Taint = { key: string; value?: string; effect: string };
 
+interface FilterResult {
+  nodes: readonly Node[];
+  feasible: readonly Node[];
+  reasons: ReadonlyMap<string, number>;
+}
+
 /** Binds unscheduled Pods to nodes. */
 export class Scheduler extends QueueController {
   readonly name = 'scheduler';
@@ -43,6 +49,8 @@ export class Scheduler extends QueueController {
   /** node → number of non-terminal Pods bound to it */
   readonly #load = new Map<string, number>();
   readonly #unschedulable = new Set<string>();
+  /** Filter results by Pod scheduling signature; dropped whenever a Node changes. */
+  readonly #filtered = new Map<string, FilterResult>();
 
   constructor(config: SchedulerConfig) {
     super();
@@ -57,6 +65,7 @@ export class Scheduler extends QueueController {
 
   #onEvent(e: WatchEvent): void {
     if (e.object.kind === 'Node') {
+      this.#filtered.clear();
       for (const key of this.#unschedulable) this.queue.add(key);
       return;
     }
@@ -82,16 +91,8 @@ export class Scheduler extends QueueController {
       return;
     }
     if (pod.spec.schedulerName && pod.spec.schedulerName !== 'default-scheduler') return;
-    const nodes = this.#store.list<Node>('Node');
-    const reasons = new Map<string, number>();
-    const feasible: Node[] = [];
-    for (const node of nodes) {
-      const reason = unfit(pod, node);
-      if (reason) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
-      else feasible.push(node);
-    }
-    const next = cloneObject(pod);
-    const now = this.#clock.timestamp();
+    const { nodes, feasible, reasons } = this.#filter(pod);
+    const now = timestampAt(this.#clock.now());
     if (feasible.length === 0) {
       this.#unschedulable.add(key);
       const parts = [...reasons].map(([r, n]) => `${n} ${r}`).sort();
@@ -99,20 +100,49 @@ export class Scheduler extends QueueController {
         `0/${nodes.length} nodes are available` +
         (parts.length > 0 ? `: ${parts.join(', ')}.` : '.') +
         ` preemption: 0/${nodes.length} nodes are available: ${nodes.length} Preemption is not helpful for scheduling.`;
-      next.status = { ...(next.status ?? {}), phase: next.status?.phase ?? 'Pending', conditions: upsertCondition(next.status?.conditions, 'False', now, 'Unschedulable', message) };
-      this.#store.update(next);
+      this.#store.update(withScheduledCondition(pod, 'False', now, 'Unschedulable', message));
       return;
     }
-    feasible.sort((a, b) => {
-      const la = this.#load.get(a.metadata.name ?? '') ?? 0;
-      const lb = this.#load.get(b.metadata.name ?? '') ?? 0;
-      if (la !== lb) return la - lb;
-      return (a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1;
-    });
+    // The least-loaded feasible node, ties to the lower name.
+    let best = feasible[0].metadata.name ?? '';
+    let bestLoad = this.#load.get(best) ?? 0;
+    for (let i = 1; i < feasible.length; i++) {
+      const name = feasible[i].metadata.name ?? '';
+      const load = this.#load.get(name) ?? 0;
+      if (load < bestLoad || (load === bestLoad && name < best)) {
+        best = name;
+        bestLoad = load;
+      }
+    }
     this.#unschedulable.delete(key);
-    next.spec.nodeName = feasible[0].metadata.name;
-    next.status = { ...(next.status ?? {}), phase: next.status?.phase ?? 'Pending', conditions: upsertCondition(next.status?.conditions, 'True', now) };
+    const next = withScheduledCondition(pod, 'True', now);
+    next.spec = { ...pod.spec, nodeName: best };
     this.#store.update(next);
+  }
+
+  /**
+   * The Filter phase: which Nodes could take the Pod, and why the others cannot. It depends only on
+   * the Nodes and the Pod's tolerations and nodeSelector, so Pods that share those (nearly all) share
+   * the answer until a Node changes.
+   */
+  #filter(pod: Pod): FilterResult {
+    const spec = pod.spec as { tolerations?: unknown; nodeSelector?: unknown };
+    const signature = spec.tolerations === undefined && spec.nodeSelector === undefined ? '' : JSON.stringify([spec.tolerations ?? null, spec.nodeSelector ?? null]);
+    let result = this.#filtered.get(signature);
+    if (!result) {
+      const nodes = this.#store.list<Node>('Node');
+      const reasons = new Map<string, number>();
+      const feasible: Node[] = [];
+      for (const node of nodes) {
+        const reason = unfit(pod, node);
+        if (reason) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+        else feasible.push(node);
+      }
+      result = { nodes, feasible, reasons };
+      if (this.#filtered.size >= 64) this.#filtered.clear();
+      this.#filtered.set(signature, result);
+    }
+    return result;
   }
 }
 
@@ -141,6 +171,14 @@ function tolerates(pod: Pod, taint: Taint): boolean {
     if ((t.operator ?? 'Equal') === 'Exists') return !t.key || t.key === taint.key;
     return t.key === taint.key && (t.value ?? '') === (taint.value ?? '');
   });
+}
+
+/** The Pod with its PodScheduled condition set; everything but the status is shared with the stored Pod. */
+function withScheduledCondition(pod: Pod, status: 'True' | 'False', now: string, reason?: string, message?: string): Pod {
+  return {
+    ...pod,
+    status: { ...(pod.status ?? {}), phase: pod.status?.phase ?? 'Pending', conditions: upsertCondition(pod.status?.conditions, status, now, reason, message) },
+  };
 }
 
 function upsertCondition(conditions: PodCondition[] | undefined, status: 'True' | 'False', now: string, reason?: string, message?: string): PodCondition[] {

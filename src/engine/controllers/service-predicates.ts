@@ -23,7 +23,9 @@ export function isServiceIPSet(svc: Service): boolean {
 
 /** podutil.IsPodReady: the Ready condition is True. */
 export function isPodReady(pod: Pod): boolean {
-  return (pod.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+  const conditions = pod.status?.conditions;
+  if (conditions) for (const c of conditions) if (c.type === 'Ready' && c.status === 'True') return true;
+  return false;
 }
 
 /** podutil.IsPodTerminal: phase Succeeded or Failed. */
@@ -33,7 +35,9 @@ export function isPodTerminal(pod: Pod): boolean {
 
 /** The pod's IPs, primary first (status.podIPs, falling back to status.podIP). */
 export function podIPList(pod: Pod): string[] {
-  const ips = (pod.status?.podIPs ?? []).map((p) => p.ip).filter((ip): ip is string => !!ip);
+  const ips: string[] = [];
+  const podIPs = pod.status?.podIPs;
+  if (podIPs) for (const p of podIPs) if (p.ip) ips.push(p.ip);
   if (ips.length === 0 && pod.status?.podIP) ips.push(pod.status.podIP);
   return ips;
 }

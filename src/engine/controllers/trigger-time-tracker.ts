@@ -26,18 +26,33 @@ export class TriggerTimeTracker {
   compute(service: Service, pods: readonly Pod[]): string | undefined {
     const key = `${service.metadata.namespace}/${service.metadata.name}`;
     const state = this.#states.get(key);
+    const lastTimes = state?.lastPodTriggerTimes;
     let minChanged: string | undefined;
-    const podTimes = new Map<string, string>();
+    let withTime = 0;
+    let unchanged = lastTimes !== undefined;
     for (const pod of pods) {
       const t = podTriggerTime(pod);
       if (!t) continue;
-      podTimes.set(pod.metadata.name ?? '', t);
-      const last = state?.lastPodTriggerTimes.get(pod.metadata.name ?? '');
+      withTime++;
+      const last = lastTimes?.get(pod.metadata.name ?? '');
+      if (last === t) continue; // the same instant is not after itself
+      unchanged = false;
       if (last === undefined || after(t, last)) minChanged = earliest(minChanged, t);
     }
+    // Most syncs see the same trigger times as the last one: keep that record instead of a copy.
+    let podTimes = lastTimes;
+    if (!unchanged || withTime !== lastTimes!.size) {
+      podTimes = new Map<string, string>();
+      for (const pod of pods) {
+        const t = podTriggerTime(pod);
+        if (t) podTimes.set(pod.metadata.name ?? '', t);
+      }
+    }
     const serviceTime = service.metadata.creationTimestamp ?? '';
-    if (state === undefined || after(serviceTime, state.lastServiceTriggerTime)) minChanged = earliest(minChanged, serviceTime);
-    this.#states.set(key, { lastServiceTriggerTime: serviceTime, lastPodTriggerTimes: podTimes });
+    if (state === undefined || (serviceTime !== state.lastServiceTriggerTime && after(serviceTime, state.lastServiceTriggerTime))) minChanged = earliest(minChanged, serviceTime);
+    if (!state || podTimes !== lastTimes || state.lastServiceTriggerTime !== serviceTime) {
+      this.#states.set(key, { lastServiceTriggerTime: serviceTime, lastPodTriggerTimes: podTimes! });
+    }
     if (!state) return serviceTime || undefined; // New Service: use its creationTimestamp.
     return minChanged || undefined;
   }
@@ -50,13 +65,29 @@ export class TriggerTimeTracker {
 
 /** getPodTriggerTime: the Ready condition's lastTransitionTime. */
 function podTriggerTime(pod: Pod): string | undefined {
-  return (pod.status?.conditions ?? []).find((c) => c.type === 'Ready')?.lastTransitionTime;
+  for (const c of pod.status?.conditions ?? []) if (c.type === 'Ready') return c.lastTransitionTime;
+  return undefined;
 }
 
 function after(a: string, b: string): boolean {
-  return Date.parse(a) > Date.parse(b);
+  return parseTime(a) > parseTime(b);
 }
 
 function earliest(current: string | undefined, t: string): string {
-  return current === undefined || Date.parse(t) < Date.parse(current) ? t : current;
+  return current === undefined || parseTime(t) < parseTime(current) ? t : current;
+}
+
+// Trigger times repeat (every Pod that turned Ready in the same second shares one): parse each once.
+const MAX_PARSED = 512;
+const parsed = new Map<string, number>();
+
+/** Date.parse, memoized (NaN for text that is not a time, as Date.parse gives). */
+function parseTime(text: string): number {
+  let ms = parsed.get(text);
+  if (ms === undefined) {
+    ms = Date.parse(text);
+    if (parsed.size >= MAX_PARSED) parsed.clear();
+    parsed.set(text, ms);
+  }
+  return ms;
 }

@@ -39,3 +39,16 @@ describe('images', () => {
     expect(imageID('nginx')).toMatch(/^docker\.io\/library\/nginx@sha256:[0-9a-f]{64}$/);
   });
 });
+
+describe('memoized image strings', () => {
+  it('canonicalImage and imageID answer as the parse does, call after call', async () => {
+    const { canonicalImage, imageID, parseImageReference, imageDigest } = await import('./images');
+    for (let round = 0; round < 2; round++) {
+      for (const image of ['nginx', 'kubetm/app', 'registry.k8s.io/coredns/coredns:v1.11.3', 'busybox@sha256:abc', ...Array.from({ length: 300 }, (_, i) => `img${i}:v${i}`)]) {
+        const ref = parseImageReference(image);
+        expect(canonicalImage(image)).toBe(ref.canonical);
+        expect(imageID(image)).toBe(`${ref.registry}/${ref.repository}@${imageDigest(image)}`);
+      }
+    }
+  });
+});

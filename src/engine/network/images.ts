@@ -200,6 +200,31 @@ export function imageDigest(image: string): string {
 
 /** status.containerStatuses[].imageID as containerd reports it: `docker.io/library/nginx@sha256:…`. */
 export function imageID(image: string): string {
-  const ref = parseImageReference(image);
-  return `${ref.registry}/${ref.repository}@${imageDigest(image)}`;
+  let id = imageIDs.get(image);
+  if (id === undefined) {
+    const ref = parseImageReference(image);
+    id = `${ref.registry}/${ref.repository}@${imageDigest(image)}`;
+    remember(imageIDs, image, id);
+  }
+  return id;
+}
+
+/** `parseImageReference(image).canonical`, memoized (the kubelet reports it on every status write). */
+export function canonicalImage(image: string): string {
+  let canonical = canonicalImages.get(image);
+  if (canonical === undefined) {
+    canonical = parseImageReference(image).canonical;
+    remember(canonicalImages, image, canonical);
+  }
+  return canonical;
+}
+
+// Pure functions of the reference text: a small bounded memo each.
+const MAX_MEMO = 256;
+const imageIDs = new Map<string, string>();
+const canonicalImages = new Map<string, string>();
+
+function remember(memo: Map<string, string>, image: string, value: string): void {
+  if (memo.size >= MAX_MEMO) memo.clear();
+  memo.set(image, value);
 }

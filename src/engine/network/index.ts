@@ -9,5 +9,5 @@ export { KubeProxy, type ConnectOutcome, type ConnectResult, type ConnectSource,
 export { ping, pingable, type PingResult } from './icmp';
 export { AddressBook, type AddressOwner, isControlPlane, nodeInternalIP } from './address-book';
 export { handleHttp, type HttpContext, type HttpExplain, type HttpRequest, type HttpResponse, type HttpTarget } from './http';
-export { hasTool, imageDigest, imageID, imageProfile, listeningPorts, parseImageReference, type ImageProfile, type ImageReference, type ListeningPort, type ServerKind, type Tool } from './images';
+export { canonicalImage, hasTool, imageDigest, imageID, imageProfile, listeningPorts, parseImageReference, type ImageProfile, type ImageReference, type ListeningPort, type ServerKind, type Tool } from './images';
 export { nodeHostPorts, worldHostPorts, type HostPort, type HostService } from './host-ports';

@@ -128,3 +128,181 @@ describe('clone and equality helpers', () => {
     expect(jsonEqual(b, a)).toBe(expected);
   });
 });
+
+describe('object store write path', () => {
+  it('skips an index whose unchanged() holds, and still moves objects whose values change', () => {
+    const { store } = newStore();
+    const calls: string[] = [];
+    store.addIndex(
+      'by-app',
+      'Pod',
+      (p) => {
+        calls.push(p.metadata.name ?? '');
+        return p.metadata.labels?.app ? [p.metadata.labels.app] : [];
+      },
+      (a, b) => a.metadata.labels === b.metadata.labels,
+    );
+    const created = store.create(pod('p', { app: 'a' }));
+    calls.length = 0;
+    // Same labels object: the index function is not consulted at all.
+    store.update({ ...created, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
+    expect(calls).toEqual([]);
+    expect(store.byIndex('by-app', 'a').map((p) => p.metadata.name)).toEqual(['p']);
+    // New labels: old and new values are computed and the object moves.
+    store.update(pod('p', { app: 'b' }));
+    expect(calls).toEqual(['p', 'p']);
+    expect(store.byIndex('by-app', 'a')).toEqual([]);
+    expect(store.byIndex('by-app', 'b').map((p) => p.metadata.name)).toEqual(['p']);
+  });
+
+  it('keeps index entries when an update leaves the values equal', () => {
+    const { store } = newStore();
+    store.addIndex('by-app', 'Pod', (p) => (p.metadata.labels?.app ? [p.metadata.labels.app] : []));
+    store.create(pod('p', { app: 'a', x: '1' }));
+    store.update(pod('p', { app: 'a', x: '2' }));
+    const [found] = store.byIndex('by-app', 'a');
+    expect(found.metadata.labels).toEqual({ app: 'a', x: '2' });
+  });
+
+  it('only visits indexes of the written kind', () => {
+    const { store } = newStore();
+    let serviceIndexCalls = 0;
+    store.addIndex('svc', 'Service', () => {
+      serviceIndexCalls++;
+      return [];
+    });
+    store.create(pod('p'));
+    store.update(pod('p', { a: 'b' }));
+    store.delete('Pod', 'default', 'p');
+    expect(serviceIndexCalls).toBe(0);
+  });
+
+  it('lists the current objects after every kind of write (the sorted list is cached per kind)', () => {
+    const { store } = newStore();
+    store.create(pod('b'));
+    store.create(pod('a'));
+    const first = store.list('Pod');
+    first.pop(); // callers own the returned array
+    expect(store.list('Pod').map((p) => p.metadata.name)).toEqual(['a', 'b']);
+    store.update(pod('a', { v: '2' }));
+    expect(store.list('Pod')[0].metadata.labels).toEqual({ v: '2' });
+    store.create(pod('c', {}, 'other'));
+    expect(store.list('Pod', 'other').map((p) => p.metadata.name)).toEqual(['c']);
+    store.delete('Pod', 'default', 'b');
+    expect(store.list('Pod').map((p) => `${p.metadata.namespace}/${p.metadata.name}`)).toEqual(['default/a', 'other/c']);
+  });
+
+  it('delivers events in subscription order, per kind, and stops after unsubscribe', () => {
+    const { store } = newStore();
+    const seen: string[] = [];
+    store.watch((e) => seen.push(`all:${e.object.kind}`));
+    const stopPods = store.watch((e) => seen.push(`pods:${e.object.kind}`), ['Pod']);
+    store.watch((e) => seen.push(`svc:${e.object.kind}`), ['Service']);
+    store.create(pod('p'));
+    store.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 's', namespace: 'default' }, spec: {} });
+    stopPods();
+    store.update(pod('p', { a: 'b' }));
+    expect(seen).toEqual(['all:Pod', 'pods:Pod', 'all:Service', 'svc:Service', 'all:Pod']);
+  });
+
+  it('stores a copy: the object handed to update is not the stored one, and writes keep key order', () => {
+    const { store } = newStore();
+    store.create(pod('p'));
+    const next = { ...pod('p', { a: 'b' }), status: { phase: 'Running' } };
+    const { object } = store.update(next);
+    expect(object).not.toBe(next);
+    expect(Object.keys(object)).toEqual(['apiVersion', 'kind', 'metadata', 'spec', 'status']);
+    expect(Object.keys(object.metadata)).toEqual(['name', 'namespace', 'labels', 'uid', 'creationTimestamp', 'resourceVersion']);
+  });
+});
+
+describe('structural helpers', () => {
+  it.each([
+    { name: 'equal except the skipped key', a: { metadata: { x: 1 }, b: [1] }, b: { metadata: { x: 2 }, b: [1] }, expected: true },
+    { name: 'skipped key only on one side', a: { metadata: 1, b: 1 }, b: { b: 1 }, expected: true },
+    { name: 'another key differs', a: { metadata: 1, b: 1 }, b: { metadata: 1, b: 2 }, expected: false },
+    { name: 'undefined members are ignored', a: { b: 1, c: undefined }, b: { b: 1 }, expected: true },
+    { name: 'an extra key differs', a: { b: 1 }, b: { b: 1, c: 2 }, expected: false },
+  ])('jsonEqualExcept: $name', async ({ a, b, expected }) => {
+    const { jsonEqualExcept } = await import('./clone');
+    expect(jsonEqualExcept(a, b, 'metadata')).toBe(expected);
+    expect(jsonEqualExcept(b, a, 'metadata')).toBe(expected);
+  });
+
+  it.each([
+    { name: 'same content and order', a: { x: 1, y: [{ z: null }] }, b: { x: 1, y: [{ z: null }] }, expected: true },
+    { name: 'key order differs', a: { x: 1, y: 2 }, b: { y: 2, x: 1 }, expected: false },
+    { name: 'an undefined member counts', a: { x: 1, y: undefined }, b: { x: 1 }, expected: false },
+    { name: 'array vs object', a: { x: [] }, b: { x: {} }, expected: false },
+    { name: 'nested value differs', a: { x: { y: 'a' } }, b: { x: { y: 'b' } }, expected: false },
+  ])('jsonIdentical: $name', async ({ a, b, expected }) => {
+    const { jsonIdentical } = await import('./clone');
+    expect(jsonIdentical(a, b)).toBe(expected);
+    expect(jsonIdentical(b, a)).toBe(expected);
+  });
+
+  it('reuseIdentical keeps the previous value only when it prints the same', async () => {
+    const { reuseIdentical } = await import('./clone');
+    const prev = { a: 1, b: [2] };
+    expect(reuseIdentical(prev, { a: 1, b: [2] })).toBe(prev);
+    const next = { b: [2], a: 1 };
+    expect(reuseIdentical(prev, next)).toBe(next);
+    expect(reuseIdentical(undefined, next)).toBe(next);
+  });
+});
+
+describe('kindVersion', () => {
+  it('moves on every write of the kind and only then', () => {
+    const { store } = newStore();
+    const v0 = store.kindVersion('Pod');
+    store.create(pod('p'));
+    const v1 = store.kindVersion('Pod');
+    expect(v1).not.toBe(v0);
+    store.update(pod('p')); // no-op write
+    expect(store.kindVersion('Pod')).toBe(v1);
+    store.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 's', namespace: 'default' }, spec: {} });
+    expect(store.kindVersion('Pod')).toBe(v1);
+    store.update(pod('p', { a: 'b' }));
+    const v2 = store.kindVersion('Pod');
+    expect(v2).not.toBe(v1);
+    store.delete('Pod', 'default', 'p');
+    expect(store.kindVersion('Pod')).not.toBe(v2);
+  });
+});
+
+describe('shallow copies on write', () => {
+  it('keeps an own __proto__ key as data, as a spread would', () => {
+    const { store } = newStore();
+    const hostile = JSON.parse('{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"x","namespace":"default","__proto__":{"polluted":"yes"}},"__proto__":{"polluted":"yes"}}');
+    const created = store.create(hostile);
+    expect(Object.getPrototypeOf(created)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(created.metadata)).toBe(Object.prototype);
+    expect(Object.prototype.hasOwnProperty.call(created, '__proto__')).toBe(true);
+    expect((created as unknown as { polluted?: string }).polluted).toBeUndefined();
+    const updated = store.update(JSON.parse('{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"x","namespace":"default"},"__proto__":{"polluted":"again"}}')).object;
+    expect(Object.getPrototypeOf(updated)).toBe(Object.prototype);
+  });
+});
+
+describe('byIndex order', () => {
+  it('stays sorted by namespace/name as objects join, leave, move and change', () => {
+    const { store } = newStore();
+    store.addIndex('by-app', 'Pod', (p) => (p.metadata.labels?.app ? [p.metadata.labels.app] : []), (a, b) => a.metadata.labels === b.metadata.labels);
+    const names = (value: string) => store.byIndex('by-app', value).map((p) => `${p.metadata.namespace}/${p.metadata.name}`);
+    for (const [n, ns] of [['c', 'default'], ['a', 'kube-system'], ['b', 'default']]) store.create(pod(n, { app: 'x' }, ns));
+    expect(names('x')).toEqual(['default/b', 'default/c', 'kube-system/a']);
+    store.create(pod('a', { app: 'x' }));
+    expect(names('x')).toEqual(['default/a', 'default/b', 'default/c', 'kube-system/a']);
+    store.update(pod('b', { app: 'y' }));
+    expect(names('x')).toEqual(['default/a', 'default/c', 'kube-system/a']);
+    expect(names('y')).toEqual(['default/b']);
+    store.delete('Pod', 'default', 'a');
+    expect(names('x')).toEqual(['default/c', 'kube-system/a']);
+    // A write that keeps the index values returns the new object, in the same place.
+    const c = store.get('Pod', 'default', 'c')!;
+    store.update({ ...c, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
+    expect(store.byIndex('by-app', 'x')[0]).toBe(store.get('Pod', 'default', 'c'));
+    store.update(pod('b', { app: 'x' }));
+    expect(names('x')).toEqual(['default/b', 'default/c', 'kube-system/a']);
+  });
+});
