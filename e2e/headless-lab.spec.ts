@@ -1,45 +1,12 @@
 /** Issue 4's acceptance path: the chapter's Headless lab, applied from the editor, seen in every panel. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/app-page';
 
-const HEADLESS_LAB = `apiVersion: v1
-kind: Service
-metadata:
-  name: headless1
-spec:
-  selector:
-    svc: headless
-  ports:
-    - port: 80
-      targetPort: 8080
-  clusterIP: None
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: pod4
-  labels:
-    svc: headless
-spec:
-  hostname: pod-a
-  subdomain: headless1
-  containers:
-  - name: container
-    image: kubetm/app
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: pod5
-  labels:
-    svc: headless
-spec:
-  hostname: pod-b
-  subdomain: headless1
-  containers:
-  - name: container
-    image: kubetm/app
-`;
+/** The chapter's Headless lab, from its files in resources/labs. */
+const lab = (file: string): string => readFileSync(join(import.meta.dirname, '../resources/labs/headless', file), 'utf8');
+const HEADLESS_LAB = `${lab('headless-service.yaml')}---\n${lab('pods.yaml')}`;
 
 test.use({ viewport: { width: 1440, height: 900 } });
 

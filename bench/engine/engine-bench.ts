@@ -32,7 +32,7 @@ function heapMB(): number {
 }
 
 const fmt = (n: number, digits = 2): string => n.toFixed(digits);
-const rows: string[][] = [['pods', 'services', 'objects', 'parse+admit ms', 'reconcile ms', 'total ms', 'heap MB']];
+const rows: string[][] = [['pods', 'services', 'objects', 'apply ms', 'settle ms', 'total ms', 'heap MB']];
 
 function build(pods: number): { engine: Engine; parseMs: number; reconcileMs: number } {
   const { files } = workload(pods);
@@ -46,19 +46,25 @@ function build(pods: number): { engine: Engine; parseMs: number; reconcileMs: nu
   return { engine, parseMs: applied.ms, reconcileMs: settled.ms };
 }
 
-// Classroom scale: the chapter's labs are ≤ 50 objects. Median of 20 runs (JIT warm-up excluded).
+// Classroom scale: the chapter's labs are ≤ 50 objects. A fresh engine per run; "first" is the
+// first apply in the process (cold JIT), "warm" the median/p95 after 100 warm-up runs, as in an
+// app that has been open a while. apply() includes admission and the controllers' reconcile;
+// settle() lets the pods start (kubelet stages), which a learner sees over ~2 s of virtual time.
 {
   const { text } = workload(30); // 30 pods + 3 services
-  const samples: number[] = [];
-  for (let i = 0; i < 25; i++) {
+  const runs: { apply: number; settle: number }[] = [];
+  for (let i = 0; i < 200; i++) {
     const engine = createEngine();
-    const t = time(() => {
-      engine.apply(text);
-      engine.settle();
-    });
-    if (i >= 5) samples.push(t.ms);
+    const a = time(() => engine.apply(text)).ms;
+    const s2 = time(() => engine.settle()).ms;
+    runs.push({ apply: a, settle: s2 });
   }
-  console.log(`classroom scale (30 pods + 3 services): apply+reconcile median ${fmt(median(samples), 3)} ms over ${samples.length} runs`);
+  const warm = runs.slice(100);
+  const p95 = (values: number[]): number => [...values].sort((x, y) => x - y)[Math.floor(values.length * 0.95)];
+  const applies = warm.map((r) => r.apply);
+  const totals = warm.map((r) => r.apply + r.settle);
+  console.log(`classroom scale (30 pods + 3 services): first apply ${fmt(runs[0].apply, 3)} ms + settle ${fmt(runs[0].settle, 3)} ms (cold)`);
+  console.log(`classroom scale, warm: apply median ${fmt(median(applies), 3)} ms (p95 ${fmt(p95(applies), 3)}); apply+settle median ${fmt(median(totals), 3)} ms (p95 ${fmt(p95(totals), 3)})`);
 }
 
 let big: Engine | undefined;
@@ -69,7 +75,7 @@ for (const pods of [10, 100, 1000, 10000].filter((n) => n <= maxPods)) {
   rows.push([String(pods), String(Math.max(1, Math.floor(pods / 10))), String(engine.store.count('Pod') + engine.store.count('Service') + engine.store.count('Endpoints') + engine.store.count('EndpointSlice')), fmt(parseMs), fmt(reconcileMs), fmt(parseMs + reconcileMs), fmt(heap, 1)]);
   big = engine;
 }
-console.log(rows.map((r) => r.map((c) => c.padStart(14)).join('')).join('\n'));
+console.log(rows.map((r) => r.map((c) => c.padStart(12)).join('')).join('\n'));
 
 if (big) {
   const engine = big;

@@ -2,108 +2,19 @@
  * The chapter's labs ("Service — Headless, Endpoint, ExternalName"), end to end through the whole
  * engine: YAML in, controllers, DNS and kube-proxy out. Manifests are the course's own.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ConfigMap, Endpoints, EndpointSlice, Pod, Service } from '../shared/api-types';
 import { createEngine, type Engine } from './engine';
 
-const HEADLESS = `apiVersion: v1
-kind: Service
-metadata:
-  name: headless1
-spec:
-  selector:
-    svc: headless
-  ports:
-    - port: 80
-      targetPort: 8080
-  clusterIP: None
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: pod4
-  labels:
-    svc: headless
-spec:
-  hostname: pod-a
-  subdomain: headless1
-  containers:
-  - name: container
-    image: kubetm/app
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: pod5
-  labels:
-    svc: headless
-spec:
-  hostname: pod-b
-  subdomain: headless1
-  containers:
-  - name: container
-    image: kubetm/app
-`;
-
-const ENDPOINT_BY_CONTROLLER = `apiVersion: v1
-kind: Service
-metadata:
-  name: endpoint1
-spec:
-  selector:
-    svc: endpoint
-  ports:
-  - port: 8080
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: pod7
-  labels:
-    svc: endpoint
-spec:
-  containers:
-  - name: container
-    image: kubetm/app
-`;
-
-const SELECTORLESS = `apiVersion: v1
-kind: Service
-metadata:
-  name: endpoint2
-spec:
-  ports:
-  - port: 8080
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: pod9
-spec:
-  containers:
-  - name: container
-    image: kubetm/app
-`;
-
-const manualEndpoints = (ip: string): string => `apiVersion: v1
-kind: Endpoints
-metadata:
-  name: endpoint2
-subsets:
- - addresses:
-   - ip: ${ip}
-   ports:
-   - port: 8080
-`;
-
-const externalName = (target: string): string => `apiVersion: v1
-kind: Service
-metadata:
- name: externalname1
-spec:
- type: ExternalName
- externalName: ${target}
-`;
+/** The chapter's manifests, from the labs (resources/labs) so there is one copy of each. */
+const lab = (path: string): string => readFileSync(join(import.meta.dirname, '../../resources/labs', path), 'utf8');
+const HEADLESS = `${lab('headless/headless-service.yaml')}---\n${lab('headless/pods.yaml')}`;
+const ENDPOINT_BY_CONTROLLER = lab('endpoint/service-and-pod.yaml');
+const SELECTORLESS = lab('endpoint/selectorless.yaml');
+const manualEndpoints = (ip: string): string => lab('endpoint/endpoints-for-2.yaml').replace(/ip: .*/, `ip: ${ip}`);
+const externalName = (target: string): string => lab('externalname/external-service.yaml').replace('externalName: github.github.io', `externalName: ${target}`);
 
 function applyAll(engine: Engine, ...texts: string[]): void {
   for (const text of texts) {
