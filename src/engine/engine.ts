@@ -101,7 +101,15 @@ export function createEngine(overrides: Partial<ClusterConfig> = {}, world: Worl
   const listeners = new Set<ChangeListener>();
   store.watch((event) => {
     const m = event.object.metadata;
-    pending.push({ type: event.type, kind: event.object.kind, namespace: m.namespace, name: m.name ?? '', resourceVersion: m.resourceVersion ?? store.resourceVersion });
+    // The stored object rides along (shared, never mutated), so views update by diff without a second lookup.
+    pending.push({
+      type: event.type,
+      kind: event.object.kind,
+      namespace: m.namespace,
+      name: m.name ?? '',
+      resourceVersion: m.resourceVersion ?? store.resourceVersion,
+      ...(event.type === 'DELETED' ? {} : { object: event.object }),
+    });
   });
 
   const serviceCidr = parseCidr(config.serviceCIDR);

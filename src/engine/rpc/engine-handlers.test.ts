@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineEvents } from '../../shared/engine-protocol';
 import { createEngine } from '../engine';
-import { changeEvent, createEngineHandlers } from './engine-handlers';
+import { createEngineHandlers } from './engine-handlers';
 
 const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: pod4\nspec:\n  containers:\n  - name: container\n    image: kubetm/app\n';
 
@@ -36,7 +36,7 @@ describe('engine handlers', () => {
   it('change events carry the changed objects, except for deletions', () => {
     const engine = createEngine();
     const events: EngineEvents['changed'][] = [];
-    engine.onChange((p) => events.push(changeEvent(engine, p)));
+    engine.onChange((p) => events.push(p));
     engine.apply(POD);
     engine.deleteManifest(POD);
     const changes = events.flatMap((e) => e.changes).filter((c) => c.kind === 'Pod');

@@ -1,6 +1,6 @@
 /** Maps the protocol's requests onto an Engine: the handler object serve-engine checks for exhaustiveness. */
 
-import { ENGINE_PROTOCOL_VERSION, type EngineEvents, type EngineHandlers } from '../../shared/engine-protocol';
+import { ENGINE_PROTOCOL_VERSION, type EngineHandlers } from '../../shared/engine-protocol';
 import type { Engine } from '../engine';
 import { ShellSession } from '../shell/shell-session';
 
@@ -48,17 +48,5 @@ export function createEngineHandlers(engine: Engine): EngineHandlers {
       return { output: { stdout, stderr, exitCode, ...(hops ? { hops } : {}) }, prompt: entry.session.prompt() };
     },
     shellPrompt: ({ session }) => ({ prompt: sessionFor(session).session.prompt() }),
-  };
-}
-
-/** A change event with the changed objects attached, so views update by diff. */
-export function changeEvent(engine: Engine, payload: EngineEvents['changed']): EngineEvents['changed'] {
-  return {
-    ...payload,
-    changes: payload.changes.map((c) => {
-      if (c.type === 'DELETED') return c;
-      const object = engine.store.get(c.kind, c.namespace, c.name);
-      return object ? { ...c, object } : c;
-    }),
   };
 }

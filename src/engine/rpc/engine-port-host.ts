@@ -6,7 +6,7 @@
 
 import type { ClusterConfig } from '../../shared/cluster-config';
 import { createEngine } from '../engine';
-import { changeEvent, createEngineHandlers } from './engine-handlers';
+import { createEngineHandlers } from './engine-handlers';
 import type { MessagePortLike } from './port';
 import { serveEngine } from './serve-engine';
 
@@ -22,7 +22,7 @@ export const HOST_TICK_MS = 100;
 export function hostEngine(port: MessagePortLike, timers: HostTimers, config?: Partial<ClusterConfig>): void {
   const engine = createEngine(config, undefined, { freezeObjects: false });
   const server = serveEngine(port, createEngineHandlers(engine));
-  engine.onChange((payload) => server.emit('changed', changeEvent(engine, payload)));
+  engine.onChange((payload) => server.emit('changed', payload));
   let last = timers.now();
   timers.setInterval(() => {
     const now = timers.now();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineClient, EngineEvents } from '../../../shared/engine-protocol';
 import { createEngine } from '../../../engine/engine';
-import { changeEvent, createEngineHandlers } from '../../../engine/rpc/engine-handlers';
+import { createEngineHandlers } from '../../../engine/rpc/engine-handlers';
 import { ClusterState, objectKey } from './cluster-state.svelte';
 
 /** An EngineClient over an in-process engine (the real handlers, no worker). */
@@ -9,7 +9,7 @@ function localClient() {
   const engine = createEngine();
   const handlers = createEngineHandlers(engine);
   const listeners: ((p: EngineEvents['changed']) => void)[] = [];
-  engine.onChange((p) => listeners.forEach((l) => l(changeEvent(engine, p))));
+  engine.onChange((p) => listeners.forEach((l) => l(p)));
   const client: EngineClient = {
     request: async (method, params) => (handlers[method] as (p: unknown) => never)(params),
     on: (_event, listener) => {
