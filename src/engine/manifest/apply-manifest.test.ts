@@ -118,6 +118,20 @@ items:
     expect(outcome.messages[0].range?.line).toBe(8);
   });
 
+  // NormalizeClusterIPs copies clusterIP into clusterIPs[0] before validation, so the apiserver
+  // names clusterIPs[0]; the marker belongs on the line the learner wrote.
+  it.each([
+    { wrote: 'clusterIP only', spec: '  clusterIP: 10.96.300.1\n', field: 'spec.clusterIPs[0]', line: 6 },
+    { wrote: 'clusterIPs list', spec: '  clusterIPs:\n  - 10.96.300.1\n', field: 'spec.clusterIPs[0]', line: 7 },
+    { wrote: 'out of range clusterIP', spec: '  clusterIP: 192.168.9.9\n', field: 'spec.clusterIPs', line: 6 },
+  ])('locates a cluster IP error on the field written ($wrote)', ({ spec, field, line }) => {
+    const { api } = newTestCluster();
+    const outcome = applyManifest(svc('web').replace('spec:\n', `spec:\n${spec}`), api).outcomes[0];
+    expect(outcome.action).toBe('failed');
+    const message = outcome.messages.find((m) => m.field === field);
+    expect(message?.range?.line).toBe(line);
+  });
+
   it('carries duplicate-key warnings to the outcome', () => {
     const { api } = newTestCluster();
     const outcome = applyManifest(svc('web').replace('  name: web', '  name: web\n  name: web'), api).outcomes[0];

@@ -79,6 +79,8 @@ function firstLine(range: SourceRange): SourceRange {
  */
 export function locateIn(root: LocNode | undefined, lines: LineIndex, fieldPath: string): SourceRange | undefined {
   if (!root) return undefined;
+  const alias = writtenAs(root, fieldPath);
+  if (alias !== undefined) return locateIn(root, lines, alias);
   let node: LocNode = root;
   let fallback: SourceRange = firstLine(nodeRange(lines, root));
   for (const seg of parseFieldPath(fieldPath)) {
@@ -98,6 +100,33 @@ export function locateIn(root: LocNode | undefined, lines: LineIndex, fieldPath:
     }
   }
   return nodeRange(lines, node);
+}
+
+/**
+ * Fields the apiserver fills from another field before validating, so its errors name a field the
+ * learner never wrote. NormalizeClusterIPs (pkg/registry/core/service/storage/storage.go) copies
+ * `spec.clusterIP` into `spec.clusterIPs[0]`: an error about `spec.clusterIPs[0]` is about the
+ * `clusterIP:` line when only that was written.
+ */
+const FILLED_FROM: readonly { path: RegExp; from: string }[] = [{ path: /^spec\.clusterIPs(\[0\])?$/, from: 'spec.clusterIP' }];
+
+/** The path the user actually wrote for `fieldPath`, when the field itself is absent from the text. */
+function writtenAs(root: LocNode, fieldPath: string): string | undefined {
+  const rule = FILLED_FROM.find((r) => r.path.test(fieldPath));
+  if (!rule || nodeAt(root, fieldPath) || !nodeAt(root, rule.from)) return undefined;
+  return rule.from;
+}
+
+/** The node at `fieldPath`, if every segment exists. */
+function nodeAt(root: LocNode, fieldPath: string): LocNode | undefined {
+  let node: LocNode | undefined = root;
+  for (const seg of parseFieldPath(fieldPath)) {
+    const name = 'name' in seg ? seg.name : 'key' in seg ? seg.key : String(seg.index);
+    if (node?.kind === 'map') node = node.entries.get(name)?.value;
+    else if (node?.kind === 'seq' && /^\d+$/.test(name)) node = node.items[Number(name)];
+    else return undefined;
+  }
+  return node;
 }
 
 /** The range of the key naming the field at `fieldPath` (for unknown fields); falls back to `locateIn`. */
