@@ -25,8 +25,16 @@ describe('the built svclab command', () => {
     expect(result.stdout).toBe(readFileSync(join(root, `resources/labs/${lab}/transcript.txt`), 'utf8'));
   });
 
+  it('checks a lab folder: every check of the headless lab passes, exit 0', () => {
+    const result = run('check-lab', 'resources/labs/headless');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout.trimEnd().endsWith('Every check passes after its step.')).toBe(true);
+  });
+
   it.each([
     { args: ['run', 'no-such.svclab'], status: 1, stderr: 'svclab: cannot read no-such.svclab: no such file' },
+    { args: ['check-lab', 'no-such-lab'], status: 1, stderr: 'svclab: cannot read no-such-lab: no such file' },
     { args: ['frobnicate'], status: 2, stderr: 'svclab: unknown command "frobnicate"' },
   ])('exits $status with a clear message for $args', ({ args, status, stderr }) => {
     const result = run(...args);
