@@ -65,6 +65,8 @@ export class EngineHost {
       },
     });
     client.on('changed', (payload) => this.#options.onEvent('changed', payload));
+    // The cluster was replaced (load, undo, reset: src/engine/state): the views re-read everything.
+    client.on('reset', (payload) => this.#options.onEvent('reset', payload));
     let died = false;
     const onDeath = (reason: string): void => {
       if (died || this.#stopped) return;
