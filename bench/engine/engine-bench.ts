@@ -9,6 +9,7 @@ import { createEngine as createEngineWith, type Engine } from '../../src/engine/
 
 // Measure what hosts run: no deep-freezing of stored objects (tests keep it on).
 const createEngine = (): Engine => createEngineWith({}, undefined, { freezeObjects: false });
+import { DnsTableTracker } from '../../src/engine/rpc/dns-table-diff';
 import { workload } from './workload';
 
 const maxIndex = process.argv.indexOf('--max');
@@ -82,15 +83,24 @@ if (big) {
   const pods = engine.store.count('Pod') - engine.store.list('Pod', 'kube-system').length;
   // One incremental change: relabel one pod out of its Service, then back (median of 21 changes).
   const samples: number[] = [];
+  // What the worker host adds per change event: the DNS table's row diff (src/engine/rpc/dns-table-diff.ts).
+  const tracker = new DnsTableTracker(engine);
+  let diffMs = 0;
+  const diffSamples: number[] = [];
+  const stop = engine.onChange(() => (diffMs += time(() => tracker.next()).ms));
   for (let i = 0; i < 21; i++) {
+    diffMs = 0;
     const app = i % 2 === 0 ? 'moved' : 'app0';
     const doc = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: pod0\n  labels:\n    app: ${app}\nspec:\n  hostname: host0\n  subdomain: svc0\n  containers:\n  - name: app\n    image: kubetm/app\n    ports:\n    - containerPort: 8080\n`;
     samples.push(time(() => {
       engine.apply(doc);
       engine.settle();
     }).ms);
+    diffSamples.push(diffMs);
   }
+  stop();
   console.log(`one change at ${pods} pods (relabel a pod, endpoints + slices + DNS follow): median ${fmt(median(samples), 3)} ms`);
+  console.log(`  of which the DNS row diff for the change events: median ${fmt(median(diffSamples), 3)} ms`);
 
   // DNS lookups through the whole stub-resolver path from a pod: search list, CoreDNS, records.
   const from = { kind: 'Pod', namespace: 'default', name: 'pod1' };

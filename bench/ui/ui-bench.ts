@@ -159,8 +159,13 @@ const pct = (xs: number[], p: number): number => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 };
 
-/** 50 applies of a new Service, each timed to the screen; `deleteAfter` keeps the object count flat. */
-async function applyLatency(page: Page, view: 'topology' | 'dns', tag: string, deleteAfter: boolean): Promise<number[]> {
+/**
+ * 50 applies of a new Service, each timed to the screen; `deleteAfter` keeps the object count flat.
+ * `via: 'script'` applies with a script's click on the Apply button instead of Ctrl+Enter: after
+ * real input Chromium holds other tasks (the worker's reply among them) until it has drawn a frame,
+ * so a key press costs up to one extra frame that the app cannot avoid; this variant shows the rest.
+ */
+async function applyLatency(page: Page, view: 'topology' | 'dns', tag: string, deleteAfter: boolean, via: 'keyboard' | 'script' = 'keyboard'): Promise<number[]> {
   await page.getByTestId(`view-${view}`).click();
   await page.getByTestId(view === 'dns' ? 'dns-table' : 'topology').waitFor();
   const samples: number[] = [];
@@ -168,7 +173,8 @@ async function applyLatency(page: Page, view: 'topology' | 'dns', tag: string, d
     const name = `bench-${tag}-${view}-${i}`;
     await paste(page, serviceDoc(name));
     await armWait(page, name, view);
-    await applyEditor(page);
+    if (via === 'script') await page.getByTestId('editor-apply').evaluate((b: HTMLButtonElement) => b.click());
+    else await applyEditor(page);
     samples.push(await page.evaluate(() => window.__svclabWait!));
     if (deleteAfter) {
       await runTerminal(page, `kubectl delete svc ${name}`);
@@ -259,6 +265,10 @@ async function main(): Promise<void> {
       printLatency('Apply → topology node on screen, classroom (≤ 50 objects)', topo, 16);
       const dns = await applyLatency(page, 'dns', 'c', true);
       printLatency('Apply → DNS row on screen, classroom (≤ 50 objects)', dns, 16);
+      const topoScript = await applyLatency(page, 'topology', 's', true, 'script');
+      printLatency('  same, topology, applied by a script click (no after-input frame)', topoScript, 16);
+      const dnsScript = await applyLatency(page, 'dns', 's', true, 'script');
+      printLatency('  same, DNS, applied by a script click (no after-input frame)', dnsScript, 16);
       await page.context().close();
     }
 
@@ -282,7 +292,8 @@ async function main(): Promise<void> {
           }),
       );
       const nodes = await page.locator('[data-testid="topology-node"]').count();
-      console.log(`Topology fps over 2 s right after applying 500 pods (${nodes} nodes drawn at the end): ${frames.toFixed(1)} fps [target ≥ 50 fps]`);
+      const mode = (await page.getByTestId('topology-canvas').count()) > 0 ? 'canvas' : 'SVG';
+      console.log(`Topology fps over 2 s right after applying 500 pods (${nodes} boxes at the end, ${mode}): ${frames.toFixed(1)} fps [target ≥ 50 fps]`);
       await page.context().close();
     }
 

@@ -3,11 +3,21 @@
 import { ENGINE_PROTOCOL_VERSION, type EngineHandlers } from '../../shared/engine-protocol';
 import type { Engine } from '../engine';
 import { ShellSession } from '../shell/shell-session';
+import { labCluster } from '../labs/lab-cluster';
+import { evaluateChecks } from '../labs/lab-checks';
+import { parseLab } from '../labs/parse-lab';
+import { exportLabForRealCluster } from '../labs/real-cluster-export';
+import { objectTables, objectYaml } from '../views/object-tables';
+import { completeShellLine } from '../shell/completion/shell-completion';
+import { withClusterHistory } from '../state/cluster-history';
+import { switchableEngine } from '../state/switchable-engine';
 
 /** The kinds the views show (snapshot and change events). */
 export const VIEW_KINDS = ['Namespace', 'Node', 'Pod', 'Service', 'Endpoints', 'EndpointSlice', 'ConfigMap'] as const;
 
-export function createEngineHandlers(engine: Engine): EngineHandlers {
+export function createEngineHandlers(given: Engine): EngineHandlers {
+  // Load, undo and reset replace the cluster behind this facade (src/engine/state/cluster-history.ts).
+  const engine = switchableEngine(given);
   // Terminal sessions by id; each reads `kubectl apply -f NAME` from the files sent with its last line.
   const sessions = new Map<string, { session: ShellSession; files: Record<string, string> }>();
   const sessionFor = (id: string) => {
@@ -19,7 +29,7 @@ export function createEngineHandlers(engine: Engine): EngineHandlers {
     }
     return entry;
   };
-  return {
+  return withClusterHistory(engine, {
     hello: () => ({ protocolVersion: ENGINE_PROTOCOL_VERSION, config: engine.config, now: engine.now() }),
     apply: ({ text, fileName }) => engine.apply(text, { fileName }),
     deleteManifest: ({ text, fileName }) => engine.deleteManifest(text, { fileName }),
@@ -48,5 +58,18 @@ export function createEngineHandlers(engine: Engine): EngineHandlers {
       return { output: { stdout, stderr, exitCode, ...(hops ? { hops } : {}) }, prompt: entry.session.prompt() };
     },
     shellPrompt: ({ session }) => ({ prompt: sessionFor(session).session.prompt() }),
-  };
+    objectTables: ({ namespace }) => objectTables(engine, namespace),
+    objectYaml: (ref) => objectYaml(engine, ref),
+    shellComplete: ({ session, line, cursor, files }) => completeShellLine(engine, sessionFor(session).session.target, { line, cursor, files }),
+    labLoad: ({ files, id, source }) => parseLab({ files, id, source }),
+    labCheck: ({ checks, transcript }) => evaluateChecks(engine, checks, transcript),
+    labExport: ({ lab }) => ({ files: exportLabForRealCluster(lab) }),
+    labStart: ({ lab }) => {
+      const next = labCluster(lab, engine.current);
+      if ('error' in next) return next;
+      sessions.clear();
+      engine.switchTo(next.engine);
+      return { now: engine.now() };
+    },
+  }, () => sessions.clear());
 }

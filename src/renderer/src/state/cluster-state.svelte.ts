@@ -7,6 +7,7 @@ import type { KubeObject } from '../../../shared/api-types';
 import type { DnsTableRow } from '../../../shared/dns-types';
 import type { EngineClient, EngineEvents } from '../../../shared/engine-protocol';
 import type { ApplyReport } from '../../../shared/field-error-types';
+import { applyDnsDiff } from './dns-table-rows';
 
 /** `Kind/namespace/name`, the key views use for objects. */
 export const objectKey = (kind: string, namespace: string | undefined, name: string): string => `${kind}/${namespace ?? ''}/${name}`;
@@ -55,6 +56,13 @@ export class ClusterState {
   /** Loads the snapshot and follows change events from then on. */
   async start(): Promise<void> {
     this.#client.on('changed', (payload) => this.applyChanges(payload));
+    // The cluster was replaced (a saved one loaded, an undo, a reset): read everything again.
+    this.#client.on('reset', () => void this.reload());
+    await this.reload();
+  }
+
+  /** Reads every object and the DNS table again. */
+  async reload(): Promise<void> {
     const snap = await this.#client.request('snapshot', null);
     this.#objects = new Map(snap.objects.map((o) => [objectKey(o.kind, o.metadata.namespace, o.metadata.name ?? ''), o]));
     this.#dns = snap.dns;
@@ -77,7 +85,10 @@ export class ClusterState {
     this.#lastChanged = changed;
     this.#now = payload.now;
     this.#resourceVersion = payload.resourceVersion;
-    if (payload.changes.some((c) => c.kind === 'Service' || c.kind === 'EndpointSlice' || c.kind === 'Pod' || c.kind === 'ConfigMap')) void this.refreshDns();
+    // The engine sends the DNS table's row diff with the batch; a host that does not re-reads it.
+    if (payload.dns) {
+      if (payload.dns.added.length > 0 || payload.dns.removed.length > 0) this.#dns = applyDnsDiff(this.#dns, payload.dns);
+    } else if (payload.changes.some((c) => c.kind === 'Service' || c.kind === 'EndpointSlice' || c.kind === 'Pod' || c.kind === 'ConfigMap')) void this.refreshDns();
   }
 
   /** Re-reads the DNS table (coalesced: one request in flight at a time). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DnsTableRow } from '../../../../shared/dns-types';
 import { DEFAULT_WORLD } from '../../../../engine/world/world';
-import { RowChangeTracker, capGroups, diffRows, filterRows, groupByZone, ownerKey, toViewRows, worldGroups } from './dns-table-model';
+import { RowChangeTracker, diffRows, filterRows, groupByZone, ownerKey, toViewRows, worldGroups } from './dns-table-model';
 
 const pod4 = { kind: 'Pod', namespace: 'default', name: 'pod4' };
 const pod5 = { kind: 'Pod', namespace: 'default', name: 'pod5' };
@@ -94,16 +94,13 @@ describe('change detection', () => {
   });
 });
 
-describe('rendering cap', () => {
-  const big = groupByZone(toViewRows(Array.from({ length: 2500 }, (_, i) => row(`p${i}.cluster.local.`, 'A', `20.96.${i >> 8}.${i & 255}`, i < 1500 ? 'cluster.local.' : 'in-addr.arpa.'))));
-  it('shows at most the limit, in zone order, and counts the rest', () => {
-    const capped = capGroups(big, 2000);
-    expect(capped.shown).toBe(2000);
-    expect(capped.hidden).toBe(500);
-    expect(capped.groups.map((g) => g.rows.length)).toEqual([1500, 500]);
-  });
-  it('leaves a small table whole', () => {
-    expect(capGroups(big, 5000)).toMatchObject({ shown: 2500, hidden: 0 });
+describe('row identity', () => {
+  it('keeps the view object of a row that stays, so keyed views skip it', () => {
+    const tracker = new RowChangeTracker();
+    const first = tracker.update(HEADLESS.slice(0, 3)).rows;
+    const second = tracker.update([...HEADLESS.slice(0, 3), HEADLESS[3]]).rows;
+    expect(second.slice(0, 3).every((r, i) => r === first[i])).toBe(true);
+    expect(second[3]).not.toBe(undefined);
   });
 });
 

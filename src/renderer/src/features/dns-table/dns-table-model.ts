@@ -1,6 +1,6 @@
 /**
  * The DNS table's pure model: rows keyed and grouped by zone, filtered, compared with the previous
- * table (what the last apply changed), capped for rendering, and the world's zones (internal
+ * table (what the last apply changed), and the world's zones (internal
  * network and internet) turned into the same row shape. No Svelte, no DOM: unit-tested.
  */
 import type { DnsTableRow } from '../../../../shared/dns-types';
@@ -108,10 +108,17 @@ export class RowChangeTracker {
   #rows: DnsViewRow[] = [];
   #changes = new Map<string, RowChange>();
   #generation = 0;
+  /** View rows by engine row: a row that stays in the table keeps its view object (keyed views skip it). */
+  #views = new WeakMap<DnsTableRow, DnsViewRow>();
 
   update(input: readonly DnsTableRow[]): { rows: DnsViewRow[]; changes: ReadonlyMap<string, RowChange>; generation: number } {
     if (input !== this.#input) {
       const rows = toViewRows(input);
+      for (let i = 0; i < rows.length; i++) {
+        const prev = this.#views.get(input[i]);
+        if (prev && prev.key === rows[i].key) rows[i] = prev;
+        else this.#views.set(input[i], rows[i]);
+      }
       this.#changes = this.#input === undefined ? new Map() : diffRows(this.#rows, rows);
       if (this.#changes.size > 0) this.#generation++;
       this.#input = input;
@@ -119,23 +126,6 @@ export class RowChangeTracker {
     }
     return { rows: this.#rows, changes: this.#changes, generation: this.#generation };
   }
-}
-
-/** Rendering cap: past this many rows (a 1,000-pod cluster has several thousand) the table shows the first ones and says how many are hidden. */
-export const RENDER_LIMIT = 2000;
-
-/** Truncates groups to `limit` rows in total, in group order; `hidden` is how many rows were left out. */
-export function capGroups(groups: readonly DnsZoneGroup[], limit: number): { groups: DnsZoneGroup[]; shown: number; hidden: number } {
-  let left = limit;
-  let hidden = 0;
-  const out: DnsZoneGroup[] = [];
-  for (const g of groups) {
-    const take = Math.max(0, Math.min(left, g.rows.length));
-    hidden += g.rows.length - take;
-    left -= take;
-    if (take > 0) out.push(take === g.rows.length ? g : { ...g, rows: g.rows.slice(0, take) });
-  }
-  return { groups: out, shown: limit - left, hidden };
 }
 
 const fqdn = (name: string): string => (name.endsWith('.') ? name : `${name}.`);

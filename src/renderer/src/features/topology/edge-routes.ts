@@ -19,6 +19,8 @@ export interface RouteContext {
   /** x of the lanes between the zones. */
   internetLane: number;
   internalLane: number;
+  /** Node boxes stacked in one column: every one is reached straight down the gap at their left. */
+  stackedNodes?: boolean;
 }
 
 type Point = [number, number];
@@ -50,7 +52,7 @@ export function routeEdge(a: LaidNode, b: LaidNode, ctx: RouteContext): string {
     // Into a node (or a pod in it): down the gap left of that node, over the lane if other nodes are in the way.
     const ty = b.kind === 'node' ? b.y + 26 : mid(b);
     const gapX = box.x - 12;
-    const first = ctx.nodeBoxes[0]?.id === box.id;
+    const first = ctx.stackedNodes === true || ctx.nodeBoxes[0]?.id === box.id;
     const start: Point = [a.x + a.w, ay];
     const pts: Point[] = first ? [start, [gapX, ay], [gapX, ty], [b.x, ty]] : [start, [a.x + a.w + 18, ay], [a.x + a.w + 18, ctx.topLane], [gapX, ctx.topLane], [gapX, ty], [b.x, ty]];
     return roundedPath(pts);

@@ -108,8 +108,13 @@ export function buildTopologyGraph(objects: Iterable<KubeObject>, world: World):
   });
   edge(ROUTER_ID, EXTERNAL_DNS_ID, 'uplink');
 
-  const all = [...objects];
-  const kube = <T extends KubeObject>(kind: string): T[] => all.filter((o) => o.kind === kind) as T[];
+  const byKind = new Map<string, KubeObject[]>();
+  for (const o of objects) {
+    const list = byKind.get(o.kind);
+    if (list) list.push(o);
+    else byKind.set(o.kind, [o]);
+  }
+  const kube = <T extends KubeObject>(kind: string): T[] => [...(byKind.get(kind) ?? [])] as T[];
   const keyOf = (o: KubeObject): string => objectKey(o.kind, o.metadata.namespace, o.metadata.name ?? '');
 
   // CoreDNS: the kube-dns Service stands for it.
@@ -143,6 +148,12 @@ export function buildTopologyGraph(objects: Iterable<KubeObject>, world: World):
   const services = kube<Service>('Service').filter((s) => s.metadata.namespace !== SYSTEM_NS);
   const slices = kube<EndpointSlice>('EndpointSlice');
   const endpoints = kube<Endpoints>('Endpoints').filter((e) => e.metadata.namespace !== SYSTEM_NS);
+  // Slices per Service (label kubernetes.io/service-name), counted once rather than per Endpoints.
+  const slicesOf = new Map<string, number>();
+  for (const sl of slices) {
+    const svc = sl.metadata.labels?.['kubernetes.io/service-name'];
+    if (svc !== undefined) slicesOf.set(`${sl.metadata.namespace ?? ''}/${svc}`, (slicesOf.get(`${sl.metadata.namespace ?? ''}/${svc}`) ?? 0) + 1);
+  }
   const externalIds = new Map<string, string>();
   const outside = (ip: string, kind: 'outside-ip' | 'site', label: string): string => {
     const known = byIP.get(ip) ?? siteByName.get(label);
@@ -166,10 +177,10 @@ export function buildTopologyGraph(objects: Iterable<KubeObject>, world: World):
   for (const ep of endpoints) {
     const ns = ep.metadata.namespace, name = ep.metadata.name ?? '';
     const svcId = objectKey('Service', ns, name);
-    const own = slices.filter((sl) => sl.metadata.namespace === ns && sl.metadata.labels?.['kubernetes.io/service-name'] === name);
+    const own = slicesOf.get(`${ns ?? ''}/${name}`) ?? 0;
     const id = keyOf(ep);
     const count = (ep.subsets ?? []).reduce((n, s) => n + (s.addresses?.length ?? 0), 0);
-    add({ id, kind: 'endpoints', zone: 'cluster', label: name, detail: count === 0 && !(ep.subsets ?? []).some((s) => s.notReadyAddresses?.length) ? '<none>' : undefined, badge: own.length ? `EndpointSlice ×${own.length}` : undefined, objectKey: id });
+    add({ id, kind: 'endpoints', zone: 'cluster', label: name, detail: count === 0 && !(ep.subsets ?? []).some((s) => s.notReadyAddresses?.length) ? '<none>' : undefined, badge: own ? `EndpointSlice ×${own}` : undefined, objectKey: id });
     if (serviceIds.has(svcId)) edge(svcId, id, 'backs');
     for (const subset of ep.subsets ?? []) {
       for (const [list, kind] of [[subset.addresses, 'endpoint'], [subset.notReadyAddresses, 'endpoint-not-ready']] as const) {

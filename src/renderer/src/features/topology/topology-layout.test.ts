@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WORLD } from '../../../../engine/world/world';
 import { buildTopologyGraph } from './topology-graph';
-import { COMPACT_THRESHOLD, layoutTopology, type TopologyLayout } from './topology-layout';
+import { COMPACT_THRESHOLD, IncrementalLayout, layoutTopology, preferStackedNodes, type TopologyLayout } from './topology-layout';
 import { endpoints, pod, service, threeNodes } from './topology-test-objects';
 import type { KubeObject } from '../../../../shared/api-types';
 
@@ -78,5 +78,93 @@ describe('topology layout', () => {
   it('lays out an empty cluster: the world, CoreDNS and the nodes', () => {
     const l = lay(threeNodes);
     expect(l.nodes.map((n) => n.kind).sort()).toEqual(['coredns', 'external-dns', 'internal-dns', 'node', 'node', 'node', 'pc', 'pc', 'router', ...Array(7).fill('site')].sort());
+  });
+});
+
+describe('incremental topology layout', () => {
+  const graph = (objs: KubeObject[]) => buildTopologyGraph(objs, DEFAULT_WORLD);
+
+  it('hands back the same objects for unchanged boxes and edges when an unrelated pod is added', () => {
+    const layout = new IncrementalLayout();
+    const before = layout.update(graph(headlessLab));
+    const after = layout.update(graph([...headlessLab, pod('pod9', { node: 'node1', ip: '20.100.241.66' })]));
+    const prev = new Map(before.nodes.map((n) => [n.id, n]));
+    const changed = after.nodes.filter((n) => prev.get(n.id) !== n).map((n) => n.id);
+    // Only the new pod and the node box that grew to hold it are new objects.
+    expect(changed.sort()).toEqual(['Node//node1', 'Pod/default/pod9']);
+    for (const n of after.nodes) if (prev.get(n.id) === n) expect(`${n.x},${n.y}`).toBe(`${prev.get(n.id)!.x},${prev.get(n.id)!.y}`);
+    const prevEdges = new Set(before.edges);
+    expect(after.edges.filter((e) => !prevEdges.has(e)).length).toBeLessThan(before.edges.length / 2);
+  });
+
+  it('returns the previous layout itself when nothing it draws changed', () => {
+    const layout = new IncrementalLayout();
+    const first = layout.update(graph(headlessLab));
+    expect(layout.update(graph([...headlessLab]))).toBe(first);
+  });
+
+  it('lays out as a fresh layout does, change after change', () => {
+    const layout = new IncrementalLayout();
+    const steps = [headlessLab, [...headlessLab, pod('pod9', { node: 'node2', ip: '20.100.241.66' })], headlessLab.filter((o) => o.metadata.name !== 'pod4'), threeNodes];
+    for (const objs of steps) expect(layout.update(graph(objs))).toEqual(lay(objs));
+  });
+});
+
+describe('stacked node boxes (narrow panes)', () => {
+  const graph = buildTopologyGraph(headlessLab, DEFAULT_WORLD);
+  const side = layoutTopology(graph);
+  const stacked = layoutTopology(graph, { stackNodes: true });
+  const nodeBoxes = (l: TopologyLayout) => l.nodes.filter((n) => n.kind === 'node').sort((a, b) => a.y - b.y || a.x - b.x);
+
+  it('puts the Node boxes in one column, one under another, without overlap', () => {
+    const boxes = nodeBoxes(stacked);
+    expect(new Set(boxes.map((b) => b.x)).size).toBe(1);
+    for (let i = 1; i < boxes.length; i++) expect(boxes[i].y).toBeGreaterThanOrEqual(boxes[i - 1].y + boxes[i - 1].h);
+  });
+
+  it('keeps every pod inside its own Node box, and everything else where it was', () => {
+    for (const p of stacked.nodes.filter((n) => n.kind === 'pod')) {
+      const box = stacked.nodes.find((n) => n.id === p.parent)!;
+      expect(p.x >= box.x && p.y >= box.y && p.x + p.w <= box.x + box.w && p.y + p.h <= box.y + box.h, p.id).toBe(true);
+    }
+    const moved = (n: { kind: string }) => n.kind === 'node' || n.kind === 'pod';
+    const others = (l: TopologyLayout) => positions({ ...l, nodes: l.nodes.filter((n) => !moved(n)) });
+    expect(others(stacked)).toEqual(others(side));
+  });
+
+  it('is narrower and taller than side by side', () => {
+    expect(stacked.width).toBeLessThan(side.width);
+    expect(stacked.height).toBeGreaterThanOrEqual(side.height);
+  });
+
+  it.each([
+    { what: 'a wide, short pane', pane: { w: 1800, h: 420 }, current: false, want: false },
+    { what: 'a narrow pane beside the editor and the lab panel', pane: { w: 640, h: 420 }, current: false, want: true },
+    { what: 'a square pane', pane: { w: 800, h: 800 }, current: false, want: true },
+    { what: 'no size yet', pane: { w: 0, h: 0 }, current: false, want: false },
+  ])('prefers stacking for $what', ({ pane, current, want }) => {
+    expect(preferStackedNodes(side, pane, current)).toBe(want);
+    // The answer does not depend on which arrangement the layout was made in.
+    expect(preferStackedNodes(stacked, pane, current)).toBe(want);
+  });
+
+  it('does not flip back and forth around the break-even width', () => {
+    const between = [...Array(400).keys()].map((i) => ({ w: 600 + i * 4, h: 560 }));
+    const flips = (start: boolean) => {
+      let state = start;
+      let count = 0;
+      for (const pane of [...between, ...[...between].reverse()]) {
+        const next = preferStackedNodes(side, pane, state);
+        if (next !== state) count++;
+        state = next;
+      }
+      return count;
+    };
+    expect(flips(false)).toBeLessThanOrEqual(2);
+  });
+
+  it('never stacks a single node', () => {
+    const one = layoutTopology(buildTopologyGraph([threeNodes[0], pod('pod4', { node: threeNodes[0].metadata.name!, ip: '20.109.5.11' })], DEFAULT_WORLD));
+    expect(preferStackedNodes(one, { w: 300, h: 900 }, false)).toBe(false);
   });
 });

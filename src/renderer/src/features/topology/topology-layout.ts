@@ -38,6 +38,8 @@ export interface TopologyLayout {
 }
 
 export const COMPACT_THRESHOLD = 24;
+/** Past this many pods the view draws on a canvas: thousands of SVG elements cannot keep 50 fps. */
+export const CANVAS_THRESHOLD = 300;
 export const UNSCHEDULED_ID = 'cluster/unscheduled';
 
 const TOP = 64;
@@ -60,8 +62,18 @@ const DOT_PITCH = 16;
 const byId = (a: GraphNode, b: GraphNode): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const byOrder = (a: GraphNode, b: GraphNode): number => (a.order ?? 0) - (b.order ?? 0) || byId(a, b);
 
+/**
+ * How the k8s Node boxes are arranged: side by side (as the course's slides draw them) or stacked
+ * in one column, which keeps the text readable when the view is narrow (the lab panel and the
+ * editor open beside it). The rest of the layout is the same either way.
+ */
+export interface LayoutOptions {
+  stackNodes?: boolean;
+}
+
 /** Lays the graph out; same graph in, same positions out. */
-export function layoutTopology(graph: TopologyGraph): TopologyLayout {
+export function layoutTopology(graph: TopologyGraph, options: LayoutOptions = {}): TopologyLayout {
+  const stacked = options.stackNodes === true;
   const laid = new Map<string, LaidNode>();
   const put = (n: GraphNode, x: number, y: number, w: number, h: number, compact?: boolean): void => void laid.set(n.id, { ...n, x, y, w, h, ...(compact ? { compact } : {}) });
   const of = (pred: (n: GraphNode) => boolean): GraphNode[] => graph.nodes.filter(pred);
@@ -86,21 +98,35 @@ export function layoutTopology(graph: TopologyGraph): TopologyLayout {
   const pods = of((n) => n.kind === 'pod').sort(byId);
   const boxes: GraphNode[] = of((n) => n.kind === 'node').sort(byOrder);
   if (pods.some((p) => !p.parent)) boxes.push({ id: UNSCHEDULED_ID, kind: 'node', zone: 'cluster', label: 'Pending', status: 'pending' });
+  const podsOf = new Map<string, GraphNode[]>();
+  for (const p of pods) {
+    const list = podsOf.get(p.parent ?? UNSCHEDULED_ID);
+    if (list) list.push(p);
+    else podsOf.set(p.parent ?? UNSCHEDULED_ID, [p]);
+  }
+  let stackY = TOP - 12;
   boxes.forEach((box, i) => {
-    const mine = pods.filter((p) => (p.parent ?? UNSCHEDULED_ID) === box.id);
-    const x = NODES_X + i * (NODE_W + NODE_GAP);
+    const mine = podsOf.get(box.id) ?? [];
+    const x = stacked ? NODES_X : NODES_X + i * (NODE_W + NODE_GAP);
     const compact = mine.length > COMPACT_THRESHOLD;
     const cols = Math.floor((NODE_W - 24) / DOT_PITCH);
     const body = compact ? Math.ceil(mine.length / cols) * DOT_PITCH : mine.length * POD_PITCH;
-    put({ ...box, count: mine.length } as GraphNode, x, TOP - 12, NODE_W, NODE_HEAD + Math.max(body, POD_PITCH) + 8, compact);
+    const y = stacked ? stackY : TOP - 12;
+    const boxH = NODE_HEAD + Math.max(body, POD_PITCH) + 8;
+    stackY += boxH + NODE_GAP;
+    put({ ...box, count: mine.length } as GraphNode, x, y, NODE_W, boxH, compact);
     mine.forEach((p, j) => {
-      if (compact) put(p, x + 12 + (j % cols) * DOT_PITCH, TOP - 12 + NODE_HEAD + Math.floor(j / cols) * DOT_PITCH, DOT, DOT, true);
-      else put(p, x + 12, TOP - 12 + NODE_HEAD + j * POD_PITCH, NODE_W - 24, POD_H);
+      if (compact) put(p, x + 12 + (j % cols) * DOT_PITCH, y + NODE_HEAD + Math.floor(j / cols) * DOT_PITCH, DOT, DOT, true);
+      else put(p, x + 12, y + NODE_HEAD + j * POD_PITCH, NODE_W - 24, POD_H);
     });
   });
 
   // Edges: one per (from, to) after pods on compact nodes fold into their box.
-  const bottomOf = (pred: (n: LaidNode) => boolean): number => Math.max(TOP, ...[...laid.values()].filter(pred).map((n) => n.y + n.h));
+  const bottomOf = (pred: (n: LaidNode) => boolean): number => {
+    let bottom = TOP;
+    for (const n of laid.values()) if (pred(n) && n.y + n.h > bottom) bottom = n.y + n.h;
+    return bottom;
+  };
   const ctx: RouteContext = {
     topLane: TOP - 26,
     nodeBoxes: boxes.map((b) => laid.get(b.id)!),
@@ -108,6 +134,7 @@ export function layoutTopology(graph: TopologyGraph): TopologyLayout {
     internalBottom: bottomOf((n) => n.zone === 'internal'),
     internetLane: ZONE_X.internal - 10,
     internalLane: ZONE_X.cluster - 10,
+    stackedNodes: stacked,
   };
   const edges: LaidEdge[] = [];
   const seen = new Set<string>();
@@ -123,8 +150,8 @@ export function layoutTopology(graph: TopologyGraph): TopologyLayout {
   }
 
   const nodes = [...laid.values()];
-  const right = Math.max(NODES_X + boxes.length * (NODE_W + NODE_GAP), EP_X + EP_W + 40);
-  const bottom = Math.max(TOP + 3 * PITCH, ...nodes.map((n) => n.y + n.h)) + 28;
+  const right = Math.max(NODES_X + (stacked ? Math.min(1, boxes.length) : boxes.length) * (NODE_W + NODE_GAP), EP_X + EP_W + 40);
+  const bottom = nodes.reduce((b, n) => Math.max(b, n.y + n.h), TOP + 3 * PITCH) + 28;
   const zones: ZoneBox[] = [
     { zone: 'internet', x: ZONE_X.internet, y: 0, w: 220, h: bottom },
     { zone: 'internal', x: ZONE_X.internal, y: 0, w: 210, h: bottom },
@@ -133,4 +160,69 @@ export function layoutTopology(graph: TopologyGraph): TopologyLayout {
   nodes.sort((a, b) => Number(b.kind === 'node') - Number(a.kind === 'node') || byId(a, b));
   edges.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { width: right, height: bottom, zones, nodes, edges };
+}
+
+const sameFields = <T extends object>(a: T, b: T): boolean => {
+  const ka = Object.keys(a) as (keyof T)[];
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (a[k] !== b[k]) return false;
+  return true;
+};
+
+/**
+ * Lays out graph after graph, handing back the previous object for every box, edge and zone that
+ * did not change (and the previous arrays and layout when nothing did): keyed views compare by
+ * identity, so a change batch redraws only the boxes it moved or altered.
+ */
+export class IncrementalLayout {
+  #nodes = new Map<string, LaidNode>();
+  #edges = new Map<string, LaidEdge>();
+  #last: TopologyLayout | undefined;
+
+  update(graph: TopologyGraph, options: LayoutOptions = {}): TopologyLayout {
+    const fresh = layoutTopology(graph, options);
+    const last = this.#last;
+    const nodes = fresh.nodes.map((n) => {
+      const prev = this.#nodes.get(n.id);
+      return prev && sameFields(prev, n) ? prev : n;
+    });
+    const edges = fresh.edges.map((e) => {
+      const prev = this.#edges.get(e.id);
+      return prev && sameFields(prev, e) ? prev : e;
+    });
+    const zones = fresh.zones.map((z, i) => (last && last.zones[i] && sameFields(last.zones[i], z) ? last.zones[i] : z));
+    const same = <T>(a: readonly T[], b: readonly T[] | undefined): boolean => b !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
+    const next: TopologyLayout = {
+      width: fresh.width,
+      height: fresh.height,
+      zones: last && same(zones, last.zones) ? last.zones : zones,
+      nodes: last && same(nodes, last.nodes) ? last.nodes : nodes,
+      edges: last && same(edges, last.edges) ? last.edges : edges,
+    };
+    if (last && next.width === last.width && next.height === last.height && next.zones === last.zones && next.nodes === last.nodes && next.edges === last.edges) return last;
+    this.#nodes = new Map(nodes.map((n) => [n.id, n]));
+    this.#edges = new Map(edges.map((e) => [e.id, e]));
+    this.#last = next;
+    return next;
+  }
+}
+
+/** The zoom at which content of `size` fits a pane (as zoom-layer fits it, before its cap). */
+const fitScale = (size: { w: number; h: number }, pane: { w: number; h: number }): number => Math.min(pane.w / size.w, pane.h / size.h);
+
+/**
+ * Whether the Node boxes should be stacked for this pane: the arrangement whose fitted zoom is
+ * larger (text bigger), with a margin so a pane resized back and forth does not flip-flop. Worked
+ * out from the current layout's boxes alone (their heights do not depend on the arrangement).
+ */
+export function preferStackedNodes(layout: TopologyLayout, pane: { w: number; h: number }, current: boolean): boolean {
+  const boxes = layout.nodes.filter((n) => n.kind === 'node');
+  if (boxes.length < 2 || !pane.w || !pane.h) return false;
+  let others = TOP + 3 * PITCH;
+  for (const n of layout.nodes) if (n.kind !== 'node' && n.kind !== 'pod' && n.y + n.h > others) others = n.y + n.h;
+  const minW = EP_X + EP_W + 40;
+  const side = { w: Math.max(NODES_X + boxes.length * (NODE_W + NODE_GAP), minW), h: Math.max(others, TOP - 12 + Math.max(...boxes.map((b) => b.h))) + 28 };
+  const stack = { w: Math.max(NODES_X + NODE_W + NODE_GAP, minW), h: Math.max(others, TOP - 12 + boxes.reduce((sum, b) => sum + b.h + NODE_GAP, -NODE_GAP)) + 28 };
+  const gain = fitScale(stack, pane) / fitScale(side, pane);
+  return current ? gain > 1 / 1.08 : gain > 1.08;
 }
