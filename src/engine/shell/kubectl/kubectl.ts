@@ -53,7 +53,7 @@ function apiserverUrl(ctx: ShellContext): string {
   return `https://${ip}:6443`;
 }
 
-const SIMULATED = new Set(['get', 'describe', 'apply', 'create', 'delete', 'exec', 'label', 'run', 'explain', 'version', 'cluster-info', 'wait', 'api-resources', 'api-versions']);
+export const SIMULATED = new Set(['get', 'describe', 'apply', 'create', 'delete', 'exec', 'label', 'run', 'explain', 'version', 'cluster-info', 'wait', 'api-resources', 'api-versions']);
 
 /** Global flags before the command word (`kubectl -n kube-system get pods`). */
 function splitCommand(args: string[]): { command?: string; rest: string[] } {

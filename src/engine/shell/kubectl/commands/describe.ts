@@ -7,7 +7,7 @@ import { describeObject } from '../printers/describers';
 import { fetchResources, resolveArgs } from '../resource-args';
 import type { ClusterView } from '../resources';
 
-const FLAGS: FlagDef[] = [
+export const DESCRIBE_FLAGS: FlagDef[] = [
   { name: 'selector', short: 'l', type: 'string' },
   { name: 'all-namespaces', short: 'A', type: 'bool' },
   { name: 'show-events', type: 'bool' },
@@ -17,7 +17,7 @@ const FLAGS: FlagDef[] = [
 ];
 
 export function runDescribe(argv: string[], view: ClusterView): CommandResult {
-  const parsed = parseFlags(argv, FLAGS);
+  const parsed = parseFlags(argv, DESCRIBE_FLAGS);
   if ('error' in parsed) return usageError('describe', parsed.error);
   const flags = new Flags(parsed);
   const out = new Output();

@@ -19,7 +19,7 @@ import { fetchResources, resolveArgs } from '../resource-args';
 import { engineView } from '../common';
 import { kindPrefix, typeOfKind } from '../resources';
 
-const FILE_FLAGS: FlagDef[] = [
+export const FILE_FLAGS: FlagDef[] = [
   { name: 'filename', short: 'f', type: 'stringArray' },
   { name: 'recursive', short: 'R', type: 'bool' },
   { name: 'output', short: 'o', type: 'string' },
@@ -38,7 +38,7 @@ const FILE_FLAGS: FlagDef[] = [
   { name: 'windows-line-endings', type: 'bool' },
 ];
 
-const DELETE_FLAGS: FlagDef[] = [
+export const DELETE_FLAGS: FlagDef[] = [
   { name: 'filename', short: 'f', type: 'stringArray' },
   { name: 'recursive', short: 'R', type: 'bool' },
   { name: 'selector', short: 'l', type: 'string' },

@@ -15,7 +15,7 @@ const shellTool = (s: (typeof SHELLS)[number]): 'sh' | 'bash' => (s === 'bash' ?
 
 // ------------------------------------------------------------------ exec
 
-const EXEC_FLAGS: FlagDef[] = [
+export const EXEC_FLAGS: FlagDef[] = [
   { name: 'container', short: 'c', type: 'string' },
   { name: 'stdin', short: 'i', type: 'bool' },
   { name: 'tty', short: 't', type: 'bool' },
@@ -97,7 +97,7 @@ function notFoundInPath(out: Output, cmd: string): CommandResult {
 
 // ------------------------------------------------------------------ run
 
-const RUN_FLAGS: FlagDef[] = [
+export const RUN_FLAGS: FlagDef[] = [
   { name: 'image', type: 'string' },
   { name: 'labels', short: 'l', type: 'string' },
   { name: 'restart', type: 'string' },
@@ -192,7 +192,7 @@ export function runRun(argv: string[], ctx: ShellContext): CommandResult {
 
 // ------------------------------------------------------------------ label
 
-const LABEL_FLAGS: FlagDef[] = [
+export const LABEL_FLAGS: FlagDef[] = [
   { name: 'overwrite', type: 'bool' },
   { name: 'selector', short: 'l', type: 'string' },
   { name: 'all', type: 'bool' },
@@ -276,7 +276,7 @@ export function runLabel(argv: string[], engine: Engine): CommandResult {
 
 // ------------------------------------------------------------------ wait
 
-const WAIT_FLAGS: FlagDef[] = [
+export const WAIT_FLAGS: FlagDef[] = [
   { name: 'for', type: 'string' },
   { name: 'timeout', type: 'string' },
   { name: 'selector', short: 'l', type: 'string' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ApplyReport, LocatedMessage } from '../../../../shared/field-error-types';
-import { isOpaqueSchemaMessage, languageServerMarkers, localizeSchemaMessage, MarkerSeverity, reportMessages, toMarkers } from './editor-markers';
+import { isOpaqueSchemaMessage, languageServerMarkers, localizeSchemaMessage, MarkerSeverity, offsetMessages, reportMessages, toMarkers } from './editor-markers';
 
 const range = { line: 10, column: 7, endLine: 10, endColumn: 11 };
 
@@ -95,5 +95,27 @@ describe('language-server messages', () => {
       { message: 'Property hostname is not allowed.', startLineNumber: 6 },
     ];
     expect(languageServerMarkers(markers, 'ko')).toEqual([{ message: '알 수 없는 필드입니다: hostname.', startLineNumber: 6 }]);
+  });
+});
+
+describe('markers in the Korean UI', () => {
+  it.each([
+    { name: 'a field error keeps its English text and gets a gloss below', message: 'spec.ports[0].port: Required value', locale: 'ko' as const, expected: 'spec.ports[0].port: Required value\n필수 값이 없습니다.' },
+    { name: 'English stays as kubectl prints it', message: 'spec.ports[0].port: Required value', locale: 'en' as const, expected: 'spec.ports[0].port: Required value' },
+    { name: 'a message of no known type gets no gloss', message: 'duplicate key', locale: 'ko' as const, expected: 'duplicate key' },
+  ])('$name', ({ message, locale, expected }) => {
+    expect(toMarkers([{ severity: 'error', message, range }], locale)[0].message).toBe(expected);
+  });
+});
+
+describe('offsetMessages (apply of a selection)', () => {
+  it.each([
+    { name: 'no selection: unchanged', start: undefined, input: { line: 2, column: 3, endLine: 2, endColumn: 9 }, expected: { line: 2, column: 3, endLine: 2, endColumn: 9 } },
+    { name: 'lines move down by the selection start', start: { line: 11, column: 1 }, input: { line: 2, column: 3, endLine: 3, endColumn: 9 }, expected: { line: 12, column: 3, endLine: 13, endColumn: 9 } },
+    { name: 'the first line also moves right when the selection starts mid-line', start: { line: 11, column: 5 }, input: { line: 1, column: 3, endLine: 1, endColumn: 9 }, expected: { line: 11, column: 7, endLine: 11, endColumn: 13 } },
+    { name: 'an unranged message goes to the selection start', start: { line: 7, column: 1 }, input: undefined, expected: { line: 7, column: 1, endLine: 7, endColumn: 1 } },
+  ])('$name', ({ start, input, expected }) => {
+    const [m] = offsetMessages([{ severity: 'error', message: 'x', ...(input ? { range: input } : {}) }], start);
+    expect(m.range ?? { line: 1, column: 1, endLine: 1, endColumn: 1 }).toEqual(expected);
   });
 });

@@ -6,6 +6,7 @@
 import type { Locale } from '../../i18n/i18n.svelte';
 import type { ApplyReport, LocatedMessage, SourceRange } from '../../../../shared/field-error-types';
 import { editorMessages } from './editor-messages';
+import { validationGloss } from './validation-gloss';
 
 /** monaco.MarkerSeverity values. */
 export const MarkerSeverity = { Hint: 1, Info: 2, Warning: 4, Error: 8 } as const;
@@ -27,16 +28,17 @@ export const APPLY_MARKER_OWNER = 'svclab-apply';
 /**
  * Monaco markers for located messages. Field errors come from the apiserver; the rest (YAML
  * syntax, "stopped at document N", client-side checks) from kubectl's side. A message without a
- * range marks line 1 rather than vanishing.
+ * range marks line 1 rather than vanishing. In the Korean UI a gloss of the error type follows the
+ * verbatim message on its own line.
  */
-export function toMarkers(messages: readonly LocatedMessage[]): MarkerData[] {
+export function toMarkers(messages: readonly LocatedMessage[], locale: Locale = 'en'): MarkerData[] {
   return messages.map((m) => {
     const r: SourceRange = m.range ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
     // An empty range would draw nothing visible; widen it by one column.
     const endColumn = r.endLine === r.line && r.endColumn <= r.column ? r.column + 1 : r.endColumn;
     return {
       severity: m.severity === 'error' ? MarkerSeverity.Error : MarkerSeverity.Warning,
-      message: m.message,
+      message: withGloss(m.message, locale),
       source: m.field !== undefined ? 'kube-apiserver' : 'kubectl',
       startLineNumber: r.line,
       startColumn: r.column,
@@ -44,6 +46,12 @@ export function toMarkers(messages: readonly LocatedMessage[]): MarkerData[] {
       endColumn,
     };
   });
+}
+
+/** The message, then its Korean gloss on the next line (the message alone in English). */
+export function withGloss(message: string, locale: Locale): string {
+  const gloss = validationGloss(message, locale);
+  return gloss ? `${message}\n${gloss}` : message;
 }
 
 /**
@@ -88,4 +96,19 @@ export function localizeSchemaMessage(message: string, locale: Locale): string {
 /** The language server's markers as the learner sees them: opaque ones dropped, the rest localized. */
 export function languageServerMarkers<T extends { message: string }>(markers: readonly T[], locale: Locale): T[] {
   return markers.filter((m) => !isOpaqueSchemaMessage(m.message)).map((m) => ({ ...m, message: localizeSchemaMessage(m.message, locale) }));
+}
+
+/**
+ * Messages of an apply of a selection, placed in the file: the engine numbers lines from the
+ * selection's first line, the editor from the file's. Unranged messages go to the selection's start.
+ */
+export function offsetMessages(messages: readonly LocatedMessage[], start: { line: number; column: number } | undefined): LocatedMessage[] {
+  if (!start || (start.line === 1 && start.column === 1)) return [...messages];
+  const shift = (line: number, column: number): [number, number] => [line + start.line - 1, line === 1 ? column + start.column - 1 : column];
+  return messages.map((m) => {
+    const r = m.range ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
+    const [line, column] = shift(r.line, r.column);
+    const [endLine, endColumn] = shift(r.endLine, r.endColumn);
+    return { ...m, range: { ...r, line, column, endLine, endColumn } };
+  });
 }

@@ -14,8 +14,21 @@ export interface EditorFile {
   readonly dirty: boolean;
 }
 
+/** The open files as saved in the workspace (see toJSON / restore). */
+export interface EditorSnapshot {
+  files: { name: string; text: string; applied: string }[];
+  /** Index of the active tab. */
+  active: number;
+}
+
 /** Why a name was refused. */
 export type NameProblem = 'empty' | 'invalid' | 'duplicate';
+
+/** Where the active file's non-empty selection starts (1-based, as Monaco counts). */
+export interface SelectionStart {
+  line: number;
+  column: number;
+}
 
 /** Asked before a dirty file is closed; answering false keeps it open. */
 export type ConfirmClose = (file: EditorFile) => boolean | Promise<boolean>;
@@ -36,6 +49,8 @@ export class EditorState {
   #activeId = $state<number | undefined>(undefined);
   #nextId = 1;
   #selectionProvider: (() => string | undefined) | undefined;
+  #selectionStart = $state.raw<SelectionStart | undefined>(undefined);
+  #deleteRequested = $state(false);
 
   readonly files: readonly EditorFile[] = $derived(this.#files.map(view));
   readonly active: EditorFile | undefined = $derived(this.files.find((f) => f.id === this.#activeId));
@@ -72,7 +87,9 @@ export class EditorState {
   }
 
   select(id: number): void {
-    if (this.#files.some((f) => f.id === id)) this.#activeId = id;
+    if (!this.#files.some((f) => f.id === id) || id === this.#activeId) return;
+    this.#activeId = id;
+    this.#selectionStart = undefined; // the editor reports the new file's selection
   }
 
   /** Renames a tab; returns the problem instead when the name is refused. */
@@ -119,6 +136,58 @@ export class EditorState {
   selectionOrAll(): string {
     const selected = this.#selectionProvider?.();
     return selected && selected.trim() !== '' ? selected : this.activeText;
+  }
+
+  /** The editor reports where its selection starts (undefined: nothing selected), so views can say "Apply selection". */
+  setSelectionStart(start: SelectionStart | undefined): void {
+    const same = start === this.#selectionStart || (start && this.#selectionStart && start.line === this.#selectionStart.line && start.column === this.#selectionStart.column);
+    if (!same) this.#selectionStart = start;
+  }
+
+  /** Where the selection starts, while there is one (apply's markers are shifted by it). */
+  get selectionStart(): SelectionStart | undefined {
+    return this.#selectionStart;
+  }
+
+  /** Whether Apply and Delete act on a selection rather than the whole file. */
+  get hasSelection(): boolean {
+    return this.#selectionStart !== undefined;
+  }
+
+  /** Asks for `kubectl delete -f` of the selection or file: the toolbar shows its confirmation. */
+  requestDelete(): void {
+    if (this.active) this.#deleteRequested = true;
+  }
+
+  /** The confirmation was answered (either way). */
+  endDeleteRequest(): void {
+    this.#deleteRequested = false;
+  }
+
+  get deleteRequested(): boolean {
+    return this.#deleteRequested;
+  }
+
+  /** The open files for the workspace file (src/renderer/src/persistence): names, texts, what was applied, the active tab. */
+  toJSON(): EditorSnapshot {
+    const active = this.#files.findIndex((f) => f.id === this.#activeId);
+    return { files: this.#files.map((f) => ({ name: f.name, text: f.text, applied: f.applied })), active: Math.max(0, active) };
+  }
+
+  /** Reopens files saved by toJSON (new ids; a name taken twice is made unique). False, changing nothing, when `value` is not such a snapshot. */
+  restore(value: unknown): boolean {
+    const v = value as Partial<EditorSnapshot> | null;
+    const valid = typeof v === 'object' && v !== null && Array.isArray(v.files) && v.files.every((f) => typeof f === 'object' && f !== null && typeof f.name === 'string' && typeof f.text === 'string' && typeof f.applied === 'string');
+    if (!valid) return false;
+    this.#files = [];
+    for (const f of v.files!) {
+      const id = this.add(f.name, f.text);
+      this.#update(id, (stored) => ({ ...stored, applied: f.applied }));
+    }
+    const active = Number.isInteger(v.active) ? this.#files[v.active!] : undefined;
+    this.#activeId = (active ?? this.#files[0])?.id;
+    this.#selectionStart = undefined;
+    return true;
   }
 
   #update(id: number, change: (f: StoredFile) => StoredFile): void {

@@ -158,3 +158,39 @@ describe('selectionOrAll', () => {
     expect(s.selectionOrAll()).toBe(expected);
   });
 });
+
+describe('selection start (Apply selection, marker placement)', () => {
+  it.each([
+    { name: 'nothing selected', start: undefined, has: false },
+    { name: 'a selection from line 4', start: { line: 4, column: 1 }, has: true },
+  ])('$name', ({ start, has }) => {
+    const s = two();
+    s.setSelectionStart(start);
+    expect(s.hasSelection).toBe(has);
+    expect(s.selectionStart).toEqual(start);
+  });
+
+  it('forgets the selection when another file becomes active', () => {
+    const s = two();
+    s.setSelectionStart({ line: 2, column: 3 });
+    s.select(idOf(s, 'b.yaml'));
+    expect(s.hasSelection).toBe(false);
+  });
+});
+
+describe('delete request (toolbar confirmation)', () => {
+  it('is asked for, then answered', () => {
+    const s = two();
+    expect(s.deleteRequested).toBe(false);
+    s.requestDelete();
+    expect(s.deleteRequested).toBe(true);
+    s.endDeleteRequest();
+    expect(s.deleteRequested).toBe(false);
+  });
+
+  it('is not asked for when no file is open', () => {
+    const s = new EditorState([]);
+    s.requestDelete();
+    expect(s.deleteRequested).toBe(false);
+  });
+});

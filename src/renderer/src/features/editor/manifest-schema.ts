@@ -7,6 +7,7 @@
  * a learner nothing (vscode-yaml #247).
  */
 import type { Locale } from '../../i18n/i18n.svelte';
+import { editorMessages } from './editor-messages';
 import configMap from '../../../../../resources/schemas/configmap.json';
 import endpointSlice from '../../../../../resources/schemas/endpointslice.json';
 import endpoints from '../../../../../resources/schemas/endpoints.json';
@@ -55,13 +56,13 @@ export function manifestSchema(locale: Locale, kinds: Readonly<Record<string, Sc
     definitions[kind] = body;
   }
   const names = Object.keys(kinds);
-  const kindDoc = locale === 'ko' ? '오브젝트의 종류입니다. Service Lab이 다루는 종류: ' : 'The kind of object. Service Lab serves: ';
+  const kindDoc = editorMessages[locale].schemaKind.replace('{kinds}', names.join(', '));
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     type: 'object',
     properties: {
       // Only here so `kind: Se` completes to the served kinds before a branch applies.
-      kind: { type: 'string', enum: names, description: kindDoc + names.join(', '), enumDescriptions: names.map((k) => String(definitions[k].description ?? '')) },
+      kind: { type: 'string', enum: names, description: kindDoc, enumDescriptions: names.map((k) => String(definitions[k].description ?? '')) },
     },
     required: ['kind'],
     allOf: names.map((kind) => ({ if: { properties: { kind: { const: kind } }, required: ['kind'] }, then: { $ref: `#/definitions/${kind}` } })),

@@ -21,6 +21,10 @@ export interface SessionOptions {
   onText: (id: number, text: string) => void;
   /** Ctrl/Cmd+Enter. */
   onApply: () => void;
+  /** Ctrl/Cmd+Shift+Backspace: delete the selection's or file's objects (after a confirmation). */
+  onDelete: () => void;
+  /** Where the non-empty selection starts, or undefined when nothing is selected. */
+  onSelection: (start: { line: number; column: number } | undefined) => void;
 }
 
 export class MonacoSession {
@@ -29,6 +33,7 @@ export class MonacoSession {
   #models = new Map<number, Monaco.editor.ITextModel>();
   #disposables: Monaco.IDisposable[] = [];
   #activeId: number | undefined;
+  #highlight: Monaco.editor.IEditorDecorationsCollection | undefined;
 
   constructor(monaco: MonacoApi, host: HTMLElement, options: SessionOptions) {
     this.#monaco = monaco;
@@ -39,6 +44,9 @@ export class MonacoSession {
       automaticLayout: true,
       minimap: { enabled: false },
       fontSize: 14,
+      // The app's bundled Korean font as the fallback: Korean in comments, values and marker hovers
+      // (the error gloss) must not fall back to tofu on machines without a CJK monospace font.
+      fontFamily: "'DejaVu Sans Mono', 'Cascadia Mono', Menlo, Consolas, 'Noto Sans KR Variable', monospace",
       tabSize: 2,
       scrollBeyondLastLine: false,
       // Schema completion is the point of the editor: offer it while typing values too (`kind: Se`).
@@ -46,7 +54,11 @@ export class MonacoSession {
       fixedOverflowWidgets: true,
     });
     this.widget.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => options.onApply());
+    this.widget.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Backspace, () => options.onDelete());
     this.#disposables.push(
+      this.widget.onDidChangeCursorSelection(({ selection }) => {
+        options.onSelection(selection.isEmpty() || this.selection()?.trim() === '' ? undefined : { line: selection.startLineNumber, column: selection.startColumn });
+      }),
       this.widget.onDidChangeModelContent(() => {
         const model = this.widget.getModel();
         const id = this.#idOf(model);
@@ -95,12 +107,32 @@ export class MonacoSession {
   }
 
   /** Shows an apply's messages on the active file and clears them from the others. */
-  setApplyMarkers(markers: readonly LocatedMessage[]): void {
-    for (const [id, model] of this.#models) this.#monaco.editor.setModelMarkers(model, APPLY_MARKER_OWNER, id === this.#activeId ? toMarkers(markers) : []);
+  setApplyMarkers(markers: readonly LocatedMessage[], locale: Locale): void {
+    for (const [id, model] of this.#models) this.#monaco.editor.setModelMarkers(model, APPLY_MARKER_OWNER, id === this.#activeId ? toMarkers(markers, locale) : []);
   }
 
   setTheme(theme: 'light' | 'dark'): void {
     this.#monaco.editor.setTheme(themeName(theme));
+  }
+
+  setFontSize(size: number): void {
+    this.widget.updateOptions({ fontSize: size });
+  }
+
+  /**
+   * Marks the lines of the object selected in another view (its document) and scrolls them into
+   * view; undefined clears the mark. Decorations live on the shown model, so the caller re-marks
+   * after switching files.
+   */
+  highlightLines(lines: { startLine: number; endLine: number } | undefined): void {
+    this.#highlight ??= this.widget.createDecorationsCollection();
+    if (!lines) {
+      this.#highlight.clear();
+      return;
+    }
+    const range = new this.#monaco.Range(lines.startLine, 1, lines.endLine, 1);
+    this.#highlight.set([{ range, options: { isWholeLine: true, className: 'svclab-selected-object', linesDecorationsClassName: 'svclab-selected-object-gutter' } }]);
+    this.widget.revealLinesInCenterIfOutsideViewport(lines.startLine, lines.endLine);
   }
 
   /** The selected text of the active file, if any. */

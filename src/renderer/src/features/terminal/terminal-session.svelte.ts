@@ -5,8 +5,8 @@
  */
 import type { EngineClient } from '../../../../shared/engine-protocol';
 import type { TraceState } from '../../state/trace-state.svelte';
-import { applyCompletion, complete, type CompletionContext } from './completion';
-import { editLine, emptyLine, type LineState } from './line-editor';
+import { applyCompletion, completionEdit } from './completion';
+import { editLine, emptyLine, remember, type LineState } from './line-editor';
 import type { EditKey } from './terminal-keys';
 import { formatOutput } from './terminal-render';
 
@@ -58,8 +58,12 @@ export class TerminalSession {
     this.#prompt = (await this.#client.request('shellPrompt', { session: this.id })).prompt;
   }
 
-  /** Applies one key; Tab asks `context` for the cluster's names. */
-  key(key: EditKey, context: () => CompletionContext): KeyEffect {
+  /**
+   * Applies one key. Tab asks the engine (`shellComplete`) which words fit, with the editor's file
+   * names for `-f`; everything else is synchronous (state changes before the first await, so keys
+   * applied one after another see each other's edits).
+   */
+  async key(key: EditKey, files: () => readonly string[] = () => []): Promise<KeyEffect> {
     const before = this.#edit;
     const { state, action } = editLine(before, key);
     this.#edit = state;
@@ -73,16 +77,27 @@ export class TerminalSession {
         return { kind: 'cancel' };
       case 'clear':
         return { kind: 'clear' };
-      case 'complete': {
-        const completion = complete(before.line, before.cursor, context());
-        const next = applyCompletion(before.line, completion);
-        if (next) this.#edit = { ...before, ...next };
-        if (completion.candidates.length > 1 && !next) return { kind: 'candidates', candidates: completion.candidates };
-        return next ? { kind: 'redraw' } : { kind: 'none' };
-      }
+      case 'complete':
+        return this.#complete(state, files());
       default:
         return state === before ? { kind: 'none' } : { kind: 'redraw' };
     }
+  }
+
+  async #complete(before: LineState, files: readonly string[]): Promise<KeyEffect> {
+    let answer: { candidates: string[]; replaceFrom: number };
+    try {
+      answer = await this.#client.request('shellComplete', { session: this.id, line: before.line, cursor: before.cursor, files: [...files] });
+    } catch {
+      return { kind: 'none' }; // no completion is better than a broken line; the next command reports the engine's state
+    }
+    // A key applied meanwhile wins over a late answer.
+    if (this.#edit !== before) return { kind: 'none' };
+    const completion = completionEdit(before.line, before.cursor, answer);
+    const next = applyCompletion(before.line, completion);
+    if (next) this.#edit = { ...before, ...next };
+    if (completion.candidates.length > 1 && !next) return { kind: 'candidates', candidates: completion.candidates };
+    return next ? { kind: 'redraw' } : { kind: 'none' };
   }
 
   /**
@@ -94,7 +109,7 @@ export class TerminalSession {
     try {
       const { output, prompt } = await this.#client.request('shellRun', { session: this.id, line, files });
       this.#prompt = prompt;
-      if (output.hops && output.hops.length > 0) this.#trace?.show(output.hops);
+      if (output.hops && output.hops.length > 0) this.#trace?.show(output.hops, line);
       return formatOutput(output.stdout, output.stderr);
     } catch (error) {
       return formatOutput('', `${engineError(error instanceof Error ? error.message : String(error))}\n`);
@@ -102,10 +117,13 @@ export class TerminalSession {
       this.#busy = false;
     }
   }
-}
 
-/** Whether a prompt is the admin host's (`root@master:~# `): a node's name before the colon. */
-export function isHostPrompt(prompt: string, nodeNames: readonly string[]): boolean {
-  const m = /^[^@\s]+@([^:\s]+):/.exec(prompt);
-  return m !== null && nodeNames.includes(m[1]);
+  /** A line sent from another panel (a lab's command button) joins the history as if typed. */
+  remember(line: string): void {
+    const before = this.#edit;
+    const history = remember(before.history, line);
+    const atEnd = before.historyIndex === before.history.length;
+    this.#edit = { ...before, history, historyIndex: atEnd ? history.length : before.historyIndex };
+    histories.set(this.id, history);
+  }
 }

@@ -2,20 +2,26 @@ import { describe, expect, it } from 'vitest';
 import type { EngineClient, EngineRequests } from '../../../../shared/engine-protocol';
 import type { TraceHop } from '../../../../shared/dns-types';
 import { TraceState } from '../../state/trace-state.svelte';
-import type { CompletionContext } from './completion';
-import { isHostPrompt, TerminalSession } from './terminal-session.svelte';
+import { TerminalSession } from './terminal-session.svelte';
 import { parseKeys } from './terminal-keys';
 
 const HOP: TraceHop = { type: 'search', name: 'headless1.default.svc.cluster.local.', reason: 'ndots' };
-const noContext = (): CompletionContext => ({ inContainer: false, objects: [], files: [] });
 
 /** A client whose shell answers from a script: line → output and the prompt after it. */
-function scriptedClient(script: Record<string, { stdout?: string; stderr?: string; hops?: TraceHop[]; prompt?: string }>) {
+function scriptedClient(script: Record<string, { stdout?: string; stderr?: string; hops?: TraceHop[]; prompt?: string }>, completions: Record<string, string[]> = {}) {
   const sent: EngineRequests['shellRun']['input'][] = [];
+  const asked: EngineRequests['shellComplete']['input'][] = [];
   let prompt = 'root@master:~# ';
   const client: EngineClient = {
     request: (async (method: string, params: never) => {
       if (method === 'shellPrompt') return { prompt };
+      if (method === 'shellComplete') {
+        const q = params as EngineRequests['shellComplete']['input'];
+        asked.push(q);
+        const before = q.line.slice(0, q.cursor);
+        const from = before.search(/\S*$/);
+        return { candidates: (completions[before.slice(0, from)] ?? []).filter((c) => c.startsWith(before.slice(from))), replaceFrom: from };
+      }
       const input = params as EngineRequests['shellRun']['input'];
       sent.push(input);
       const r = script[input.line] ?? { stderr: `${input.line}: command not found\n` };
@@ -25,11 +31,14 @@ function scriptedClient(script: Record<string, { stdout?: string; stderr?: strin
     on: () => () => undefined,
     failPending: () => undefined,
   };
-  return { client, sent };
+  return { client, sent, asked };
 }
 
-function press(session: TerminalSession, data: string) {
-  return parseKeys(data).map((k) => session.key(k, noContext));
+/** Types `data` key by key, each key after the previous one's effect (as the component queues them). */
+async function press(session: TerminalSession, data: string, files: readonly string[] = []) {
+  const effects = [];
+  for (const k of parseKeys(data)) effects.push(await session.key(k, () => files));
+  return effects;
 }
 
 describe('terminal session', () => {
@@ -38,7 +47,7 @@ describe('terminal session', () => {
     const session = new TerminalSession(client, 's1');
     await session.start();
     expect(session.prompt).toBe('root@master:~# ');
-    const effects = press(session, 'kubectl exec -it pod4 -- sh\r');
+    const effects = await press(session, 'kubectl exec -it pod4 -- sh\r');
     expect(effects.at(-1)).toEqual({ kind: 'submit', line: 'kubectl exec -it pod4 -- sh' });
     await session.run('kubectl exec -it pod4 -- sh', { 'pods.yaml': 'x' }, (m) => m);
     expect(sent[0]).toEqual({ session: 's1', line: 'kubectl exec -it pod4 -- sh', files: { 'pods.yaml': 'x' } });
@@ -67,31 +76,35 @@ describe('terminal session', () => {
     expect(await session.run('ls', {}, (m) => `engine error: ${m}`)).toBe('engine error: worker gone\r\n');
   });
 
-  it('keeps history per session id, across remounts', () => {
+  it('keeps history per session id, across remounts', async () => {
     const { client } = scriptedClient({});
-    press(new TerminalSession(client, 'h1'), 'kubectl get pods\r');
+    await press(new TerminalSession(client, 'h1'), 'kubectl get pods\r');
     const again = new TerminalSession(client, 'h1');
-    press(again, '\x1b[A');
+    await press(again, '\x1b[A');
     expect(again.line).toBe('kubectl get pods');
     expect(new TerminalSession(client, 'h2').history).toEqual([]);
   });
 
-  it('applies a unique completion and lists ambiguous ones', () => {
-    const { client } = scriptedClient({});
+  it('asks the engine on Tab, applies the common prefix, then lists the candidates', async () => {
+    const { client, asked } = scriptedClient({}, { 'kubectl exec ': ['pod4', 'pod5'] });
     const session = new TerminalSession(client, 'c1');
-    const ctx = (): CompletionContext => ({ inContainer: false, files: [], objects: [{ kind: 'Pod', namespace: 'default', name: 'pod4' }, { kind: 'Pod', namespace: 'default', name: 'pod5' }] });
-    parseKeys('kubectl exec p\t').forEach((k) => session.key(k, ctx));
+    await press(session, 'kubectl exec p\t', ['pods.yaml']);
     expect(session.line).toBe('kubectl exec pod');
-    const [effect] = parseKeys('\t').map((k) => session.key(k, ctx));
-    expect(effect).toEqual({ kind: 'candidates', candidates: ['pod4', 'pod5'] });
+    expect(asked[0]).toEqual({ session: 'c1', line: 'kubectl exec p', cursor: 14, files: ['pods.yaml'] });
+    expect(await press(session, '\t')).toEqual([{ kind: 'candidates', candidates: ['pod4', 'pod5'] }]);
   });
-});
 
-describe('host or container prompt', () => {
-  it.each([
-    { name: 'the admin host', prompt: 'root@master:~# ', expected: true },
-    { name: 'the host in another directory', prompt: 'root@master:/tmp# ', expected: true },
-    { name: 'busybox ash in a pod', prompt: '/ # ', expected: false },
-    { name: 'bash in a pod (its hostname is no node)', prompt: 'root@pod-a:/# ', expected: false },
-  ])('$name', ({ prompt, expected }) => expect(isHostPrompt(prompt, ['master', 'node1', 'node2'])).toBe(expected));
+  it('completes a unique name with a trailing space', async () => {
+    const { client } = scriptedClient({}, { 'kubectl get svc ': ['headless1', 'kubernetes'] });
+    const session = new TerminalSession(client, 'c2');
+    await press(session, 'kubectl get svc head\t');
+    expect(session.line).toBe('kubectl get svc headless1 ');
+  });
+
+  it('leaves the line alone when the engine cannot answer', async () => {
+    const client: EngineClient = { request: async () => Promise.reject(new Error('worker gone')), on: () => () => undefined, failPending: () => undefined };
+    const session = new TerminalSession(client, 'c3');
+    expect(await press(session, 'kub\t')).toEqual([{ kind: 'redraw' }, { kind: 'none' }]);
+    expect(session.line).toBe('kub');
+  });
 });
