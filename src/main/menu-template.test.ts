@@ -25,9 +25,14 @@ describe('application menu', () => {
     }
   });
 
-  it('offers File New, Open, Save and Save As', () => {
+  it('offers File New, Open, Open Folder, Save, Save As and Export', () => {
     const file = menuTemplate('linux', 'en')[0];
-    expect(commandsOf(file.submenu!)).toEqual(['file.new', 'file.open', 'file.save', 'file.saveAs']);
+    expect(commandsOf(file.submenu!)).toEqual(['file.new', 'file.open', 'file.openFolder', 'file.save', 'file.saveAs', 'file.export']);
+  });
+
+  it.each(['ko', 'en'] as const)('binds F5 to View ▸ Presentation mode in %s', (locale) => {
+    const view = menuTemplate('linux', locale).find((m) => m.label === (locale === 'ko' ? '보기' : 'View'))!;
+    expect(view.submenu!.find((i) => i.accelerator === 'F5')?.command).toBe('view.presentation');
   });
 });
 

@@ -16,8 +16,8 @@ export interface MenuItemSpec {
 
 /** Menu labels: Korean first, English. */
 const LABELS = {
-  ko: { file: '파일', new: '새 파일', open: '열기…', save: '저장', saveAs: '다른 이름으로 저장…', export: '내보내기…', edit: '편집', apply: '적용 (kubectl apply)', deleteObjects: '삭제 (kubectl delete -f)', view: '보기', topology: '토폴로지', dns: 'DNS 레코드', terminal: '터미널', light: '밝은 테마', dark: '어두운 테마', language: '언어', help: '도움말', about: 'Service Lab 정보' },
-  en: { file: 'File', new: 'New File', open: 'Open…', save: 'Save', saveAs: 'Save As…', export: 'Export…', edit: 'Edit', apply: 'Apply (kubectl apply)', deleteObjects: 'Delete (kubectl delete -f)', view: 'View', topology: 'Topology', dns: 'DNS Records', terminal: 'Terminal', light: 'Light Theme', dark: 'Dark Theme', language: 'Language', help: 'Help', about: 'About Service Lab' },
+  ko: { file: '파일', new: '새 파일', open: '열기…', openFolder: '폴더 열기…', save: '저장', saveAs: '다른 이름으로 저장…', export: '내보내기…', presentation: '발표 모드', edit: '편집', apply: '적용 (kubectl apply)', deleteObjects: '삭제 (kubectl delete -f)', undoApply: '적용 되돌리기', resetCluster: '클러스터 초기화…', view: '보기', topology: '토폴로지', dns: 'DNS 레코드', objects: '오브젝트', terminal: '터미널', light: '밝은 테마', dark: '어두운 테마', language: '언어', help: '도움말', about: 'Service Lab 정보' },
+  en: { file: 'File', new: 'New File', open: 'Open…', openFolder: 'Open Folder…', save: 'Save', saveAs: 'Save As…', export: 'Export…', presentation: 'Presentation Mode', edit: 'Edit', apply: 'Apply (kubectl apply)', deleteObjects: 'Delete (kubectl delete -f)', undoApply: 'Undo Last Apply', resetCluster: 'Reset Cluster…', view: 'View', topology: 'Topology', dns: 'DNS Records', objects: 'Objects', terminal: 'Terminal', light: 'Light Theme', dark: 'Dark Theme', language: 'Language', help: 'Help', about: 'About Service Lab' },
 } as const;
 
 export function menuTemplate(platform: string, locale: 'ko' | 'en'): MenuItemSpec[] {
@@ -30,9 +30,11 @@ export function menuTemplate(platform: string, locale: 'ko' | 'en'): MenuItemSpe
       submenu: [
         { label: l.new, accelerator: 'CmdOrCtrl+N', command: 'file.new' },
         { label: l.open, accelerator: 'CmdOrCtrl+O', command: 'file.open' },
+        { label: l.openFolder, accelerator: 'CmdOrCtrl+Shift+O', command: 'file.openFolder' },
         { type: 'separator' },
         { label: l.save, accelerator: 'CmdOrCtrl+S', command: 'file.save' },
         { label: l.saveAs, accelerator: 'CmdOrCtrl+Shift+S', command: 'file.saveAs' },
+        { label: l.export, command: 'file.export' },
         { type: 'separator' },
         { role: mac ? 'close' : 'quit' },
       ],
@@ -50,6 +52,10 @@ export function menuTemplate(platform: string, locale: 'ko' | 'en'): MenuItemSpe
         { type: 'separator' },
         { label: l.apply, accelerator: 'CmdOrCtrl+Enter', command: 'edit.apply' },
         { label: l.deleteObjects, accelerator: 'CmdOrCtrl+Shift+Backspace', command: 'edit.deleteObjects' },
+        { type: 'separator' },
+        // No accelerator: Ctrl+Z stays the editor's text undo.
+        { label: l.undoApply, command: 'edit.undoApply' },
+        { label: l.resetCluster, command: 'edit.resetCluster' },
       ],
     },
     {
@@ -57,11 +63,14 @@ export function menuTemplate(platform: string, locale: 'ko' | 'en'): MenuItemSpe
       submenu: [
         { label: l.topology, accelerator: 'CmdOrCtrl+1', command: 'view.topology' },
         { label: l.dns, accelerator: 'CmdOrCtrl+2', command: 'view.dns' },
+        { label: l.objects, accelerator: 'CmdOrCtrl+3', command: 'view.objects' },
         { label: l.terminal, accelerator: 'CmdOrCtrl+`', command: 'view.terminal' },
         { type: 'separator' },
         { label: l.light, command: 'view.theme.light' },
         { label: l.dark, command: 'view.theme.dark' },
         { label: l.language, submenu: [{ label: '한국어', command: 'view.language.ko' }, { label: 'English', command: 'view.language.en' }] },
+        // F5 starts a show in slide tools; Monaco and the terminal bind nothing to it.
+        { label: l.presentation, accelerator: 'F5', command: 'view.presentation' },
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

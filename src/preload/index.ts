@@ -4,7 +4,9 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { EngineRequests } from '../shared/engine-protocol';
-import { IPC_CHANNELS, type EngineEventEnvelope, type EngineRestartNotice, type MenuCommand } from '../shared/ipc-contract';
+import type { WorkspaceLoadResult, WorkspaceSaveResult } from '../shared/workspace-types';
+import type { OpenAnswer, OpenKind, SaveAnswer, SaveRequest } from '../shared/file-types';
+import { IPC_CHANNELS, type AppLocale, type EngineEventEnvelope, type EngineRestartNotice, type MenuCommand } from '../shared/ipc-contract';
 
 const api = {
   /** Menu commands from main (File ▸ New, Edit ▸ Apply …). */
@@ -12,6 +14,18 @@ const api = {
     const wrapped = (_event: unknown, command: MenuCommand): void => listener(command);
     ipcRenderer.on(IPC_CHANNELS.menuCommand, wrapped);
     return () => ipcRenderer.removeListener(IPC_CHANNELS.menuCommand, wrapped);
+  },
+  /** The UI language changed: main rebuilds the native menu in it. */
+  setLocale: (locale: AppLocale): Promise<void> => ipcRenderer.invoke(IPC_CHANNELS.setLocale, locale),
+  /** The autosaved workspace in the user data folder (open files, cluster, lab progress). */
+  workspace: {
+    load: (): Promise<WorkspaceLoadResult> => ipcRenderer.invoke(IPC_CHANNELS.workspaceLoad),
+    save: (workspace: unknown): Promise<WorkspaceSaveResult> => ipcRenderer.invoke(IPC_CHANNELS.workspaceSave, workspace),
+  },
+  /** File ▸ Open… / Open Folder… / Save / Save As… with the system dialogs. */
+  files: {
+    open: (kind: OpenKind): Promise<OpenAnswer> => ipcRenderer.invoke(IPC_CHANNELS.fileOpen, kind),
+    save: (request: SaveRequest): Promise<SaveAnswer> => ipcRenderer.invoke(IPC_CHANNELS.fileSave, request),
   },
   engine: {
     request: <M extends keyof EngineRequests>(method: M, params: EngineRequests[M]['input']): Promise<EngineRequests[M]['output']> =>

@@ -12,3 +12,10 @@ export class Selection {
     this.highlightedNames = new Set(names);
   }
 }
+
+/** The object a key `Kind/namespace/name` names (an empty namespace: cluster-scoped). */
+export function parseObjectKey(key: string | undefined): { kind: string; namespace?: string; name: string } | undefined {
+  const [kind, namespace, ...rest] = key?.split('/') ?? [];
+  const name = rest.join('/');
+  return kind && name ? { kind, name, ...(namespace ? { namespace } : {}) } : undefined;
+}

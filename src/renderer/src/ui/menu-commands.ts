@@ -3,57 +3,62 @@
  * no native menu; the same actions are on the header and the editor's shortcuts.
  */
 import type { MenuCommand } from '../../../shared/ipc-contract';
-import type { ApplyReport } from '../../../shared/field-error-types';
 import type { EditorState } from '../features/editor/editor-state.svelte';
 import type { LayoutState } from '../state/layout-state.svelte';
+import type { FileCommands } from './file-commands';
 
 export interface MenuTargets {
   layout: LayoutState;
   editor: EditorState;
   apply: (text: string, fileName: string) => Promise<void>;
-  remove: (text: string, fileName: string) => Promise<ApplyReport>;
+  /** File ▸ Open / Open Folder / Save / Save As (system dialogs in Electron, picker and download on the web). */
+  files?: Pick<FileCommands, 'open' | 'save'>;
+  /** File ▸ Export…: opens the Export dialog (topology SVG/PNG, DNS table PNG, window PNG). */
+  openExport?: () => void;
+  /** Edit ▸ Undo last apply (src/renderer/src/persistence). */
+  undoApply?: () => void;
+  /** Edit ▸ Reset cluster: asks first, then resets. */
+  resetCluster?: () => void;
+  /** Help ▸ About: the app, the simulated cluster, and where it differs from a real one. */
+  openAbout?: () => void;
 }
 
-/** Saves text as a file through the browser's download (Electron shows its save dialog). */
-export function saveAs(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/yaml' }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: name });
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-/** Opens YAML files through the file picker and adds each as a tab. */
-export function openFiles(editor: EditorState): void {
-  const input = Object.assign(document.createElement('input'), { type: 'file', multiple: true, accept: '.yaml,.yml,.json,text/yaml' });
-  input.onchange = async () => {
-    for (const file of Array.from(input.files ?? [])) editor.add(file.name, await file.text(), { clean: true });
-  };
-  input.click();
-}
-
-export function runMenuCommand(command: MenuCommand, { layout, editor, apply, remove }: MenuTargets): void {
+export function runMenuCommand(command: MenuCommand, { layout, editor, apply, files, openExport, undoApply, resetCluster, openAbout }: MenuTargets): void {
   const active = editor.active;
   switch (command) {
     case 'file.new':
       editor.add();
       break;
     case 'file.open':
-      openFiles(editor);
+    case 'file.openFolder':
+      void files?.open(command === 'file.open' ? 'files' : 'folder');
       break;
     case 'file.save':
     case 'file.saveAs':
+      void files?.save(command === 'file.saveAs');
+      break;
     case 'file.export':
-      if (active) saveAs(active.name, active.text);
+      openExport?.();
+      break;
+    case 'view.presentation':
+      layout.togglePresentation();
       break;
     case 'edit.apply':
       if (active) void apply(editor.selectionOrAll(), active.name);
       break;
+    case 'edit.undoApply':
+      undoApply?.();
+      break;
+    case 'edit.resetCluster':
+      resetCluster?.();
+      break;
     case 'edit.deleteObjects':
-      if (active) void remove(editor.selectionOrAll(), active.name);
+      editor.requestDelete(); // the editor toolbar asks first, then deletes (as its Delete button does)
       break;
     case 'view.topology':
     case 'view.dns':
-      layout.setView(command === 'view.topology' ? 'topology' : 'dns');
+    case 'view.objects':
+      layout.setView(command === 'view.topology' ? 'topology' : command === 'view.dns' ? 'dns' : 'objects');
       break;
     case 'view.terminal':
       (document.querySelector('[data-testid="terminal-pane"] textarea') as HTMLElement | null)?.focus();
@@ -67,6 +72,7 @@ export function runMenuCommand(command: MenuCommand, { layout, editor, apply, re
       layout.setLocale(command === 'view.language.ko' ? 'ko' : 'en');
       break;
     case 'help.about':
+      openAbout?.();
       break;
   }
 }
