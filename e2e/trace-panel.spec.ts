@@ -25,8 +25,11 @@ for (const { locale, nxdomain, search } of [
       await app.terminal.run('kubectl wait --for=condition=Ready pod/pod4');
       await expect.poll(() => app.terminal.text()).toContain('pod/pod4 condition met');
 
-      await app.terminal.run('kubectl exec pod4 -- nslookup google.com');
       const panel = page.getByTestId('trace-panel');
+      // One line until there is a trace to show: the views keep their room.
+      await expect(panel.getByRole('button', { expanded: false })).toBeVisible();
+      await app.terminal.run('kubectl exec pod4 -- nslookup google.com');
+      await expect(panel.getByRole('button', { expanded: true })).toBeVisible();
       await expect(panel).toContainText('kubectl exec pod4 -- nslookup google.com');
       const steps = page.getByTestId('trace-step');
       // The search list first: google.com has 1 dot < ndots:5, so three cluster suffixes and lab.internal fail first.
