@@ -132,19 +132,31 @@ test("a teacher's lab folder loads from disk, is completed, keeps its progress a
   expect(errors).toEqual([]);
 });
 
-test("a broken lab folder shows its problem by file and line, and nothing else changes", async ({ page }) => {
-  const { app, labs, errors } = await openApp(page, 'ko');
-  const before = await labs.items.count();
-  await labs.openFolder(join(TEACHER_DIR, 'broken-lab'));
-  const problem = labs.root.getByTestId('lab-problem');
-  await expect(problem.first()).toContainText('lab.yaml:9');
-  await expect(problem.first()).toContainText('missing.yaml');
-  await expect(labs.root.getByTestId('lab-problems')).toContainText('broken-lab');
-  await expect(labs.items).toHaveCount(before);
-  await expect(labs.root.getByTestId('lab-view')).toHaveCount(0);
-  await app.screenshot('labs-ko-broken-folder');
-  expect(errors).toEqual([]);
-});
+/** The broken-lab fixture's one problem (lab.yaml line 9), as parseLab words it in each language. */
+const BROKEN_PROBLEM = {
+  ko: 'steps[0].manifests[0]: 매니페스트 "missing.yaml" 파일이 실습 폴더에 없습니다',
+  en: 'steps[0].manifests[0]: manifest "missing.yaml" is not in the lab folder',
+};
+
+for (const locale of ['ko', 'en'] as const) {
+  test(`a broken lab folder shows its problem by file and line in ${locale}, and nothing else changes`, async ({ page }) => {
+    const { app, labs, errors } = await openApp(page, locale);
+    const before = await labs.items.count();
+    await labs.openFolder(join(TEACHER_DIR, 'broken-lab'));
+    const problem = labs.root.getByTestId('lab-problem');
+    await expect(problem).toHaveCount(1);
+    await expect(problem.first()).toHaveText(`lab.yaml:9:17 ${BROKEN_PROBLEM[locale]}`);
+    await expect(labs.root.getByTestId('lab-problems')).toContainText('broken-lab');
+    await expect(labs.items).toHaveCount(before);
+    await expect(labs.root.getByTestId('lab-view')).toHaveCount(0);
+    await app.screenshot(`labs-${locale}-broken-folder`);
+    // The problem follows the app's language: switching shows the other text, with nothing reloaded.
+    const other = locale === 'ko' ? 'en' : 'ko';
+    await page.getByTestId('language').click();
+    await expect(problem.first()).toHaveText(`lab.yaml:9:17 ${BROKEN_PROBLEM[other]}`);
+    expect(errors).toEqual([]);
+  });
+}
 
 test('progress survives a reload and Reset clears it', async ({ page }) => {
   const { labs } = await openApp(page, 'en');

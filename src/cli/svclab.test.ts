@@ -98,7 +98,7 @@ describe('svclab export-lab', () => {
     const result = run(['export-lab', join(labsDir, 'endpoint'), out]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    const written = ['README.en.md', 'README.ko.md', 'commands.sh', 'endpoints-for-2.yaml', 'outside-service.yaml', 'selectorless.yaml', 'service-and-pod.yaml'];
+    const written = ['README.en.md', 'README.ko.md', 'commands.sh', 'endpoints-for-2.yaml', 'outside-service.yaml', 'selector-added.yaml', 'selectorless.yaml', 'service-and-pod.yaml'];
     expect(readdirSync(out).sort()).toEqual(written);
     expect(result.stdout).toBe(written.map((f) => `${join(out, f)}\n`).join(''));
     expect(statSync(join(out, 'commands.sh')).mode & 0o111).not.toBe(0);

@@ -97,7 +97,7 @@ export function main(args: string[], io: CliIO): number {
     }
     const parsed = parseClusterConfig(text);
     if ('errors' in parsed) {
-      io.stderr(`svclab: ${configPath} is not a valid cluster configuration:\n${parsed.errors.map((e) => `  ${e}\n`).join('')}`);
+      io.stderr(`svclab: ${configPath} is not a valid cluster configuration:\n${parsed.errors.map((e) => `  ${e.en}\n`).join('')}`);
       return 1;
     }
     config = parsed.config;
@@ -152,7 +152,7 @@ function loadLabFolder(dir: string, io: CliIO): Lab | undefined {
   const parsed = parseLab({ files, id: basename(resolve(dir)), source: 'teacher' });
   if ('problems' in parsed) {
     const where = (p: { file: string; line?: number; column?: number }): string => [join(dir, p.file), p.line, p.column].filter((x) => x !== undefined).join(':');
-    io.stderr(`svclab: ${dir} is not a valid lab:\n${parsed.problems.map((p) => `  ${where(p)}: ${p.message}\n`).join('')}`);
+    io.stderr(`svclab: ${dir} is not a valid lab:\n${parsed.problems.map((p) => `  ${where(p)}: ${p.message.en}\n`).join('')}`);
     return undefined;
   }
   return parsed.lab;

@@ -105,10 +105,10 @@ export interface LabCheckResult {
   detail: LocalizedText;
 }
 
-/** A problem in a lab's files, located like an apply error. */
+/** A problem in a lab's files, located like an apply error; the text in both languages (the CLI prints `en`). */
 export interface LabProblem {
   file: string;
   line?: number;
   column?: number;
-  message: string;
+  message: LocalizedText;
 }

@@ -30,7 +30,7 @@ describe('lab requests', () => {
 
   it('labLoad answers a broken folder with located problems', () => {
     const out = handlers.labLoad({ files: { ...files, 'lab.yaml': files['lab.yaml'].replace('answer: 1', 'answer: 7') }, id: 'headless', source: 'teacher' });
-    expect(out).toEqual({ problems: [expect.objectContaining({ file: 'lab.yaml', line: expect.any(Number), column: expect.any(Number), message: expect.stringContaining('answer: 7 is out of range') })] });
+    expect(out).toEqual({ problems: [expect.objectContaining({ file: 'lab.yaml', line: expect.any(Number), column: expect.any(Number), message: { en: expect.stringContaining('answer: 7 is out of range'), ko: expect.stringContaining('answer: 범위를 벗어난 값 7') } })] });
   });
 
   it('labCheck evaluates checks against the served cluster and the transcript', () => {

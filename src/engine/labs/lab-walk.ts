@@ -48,7 +48,7 @@ export function editorManifests(step: LabStep): string[] {
 export function labClusterConfig(lab: Lab): Partial<ClusterConfig> {
   if (!lab.clusterConfig) return {};
   const parsed = parseClusterConfig(lab.clusterConfig);
-  if ('errors' in parsed) throw new Error(`cluster.yaml: ${parsed.errors.join('; ')}`);
+  if ('errors' in parsed) throw new Error(`cluster.yaml: ${parsed.errors.map((e) => e.en).join('; ')}`);
   return parsed.config;
 }
 

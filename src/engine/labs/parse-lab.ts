@@ -12,6 +12,8 @@ import type { DnsCheck, Lab, LabCheck, LabCommand, LabPrediction, LabProblem, La
 import { parseClusterConfig } from '../config/parse-cluster-config';
 import { typeOfKind } from '../shell/kubectl/resources';
 import { parseJsonPath } from '../shell/kubectl/printers/jsonpath';
+import type { TemplateParam, TemplateParams } from '../localized-template';
+import { labProblemText, type LabProblemId } from './lab-problem-messages';
 
 /** The lab's own file in its folder. */
 export const LAB_FILE = 'lab.yaml';
@@ -54,7 +56,7 @@ export function appliedFile(line: string): string | undefined {
 /** Parses a lab folder. */
 export function parseLab(input: LabSource): ParsedLab {
   const text = input.files[LAB_FILE];
-  if (typeof text !== 'string') return { problems: [{ file: LAB_FILE, message: `the lab folder has no ${LAB_FILE}` }] };
+  if (typeof text !== 'string') return { problems: [{ file: LAB_FILE, message: labProblemText('noLabFile', { file: LAB_FILE }) }] };
   const reader = new Reader(text, input.files);
   const lab = reader.read(input);
   const problems = reader.problems;
@@ -82,25 +84,25 @@ class Reader {
   read(input: LabSource): Omit<Lab, 'clusterConfig'> | undefined {
     const doc = parseDocument(this.#text, { lineCounter: this.#lines, prettyErrors: false, uniqueKeys: true });
     for (const error of doc.errors) {
-      const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+      const detail = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
       // The usual cause in lab texts: an unquoted sentence with ": " in it reads as a nested key.
-      const hint = /Nested mappings are not allowed in compact mappings|Implicit map keys need to be/.test(message) ? ' (quote a value that contains ": ", or write it as a block with | or >-)' : '';
-      this.#problemAt(error.pos[0], message + hint);
+      const colon = /Nested mappings are not allowed in compact mappings|Implicit map keys need to be/.test(detail);
+      this.#problemAt(error.pos[0], colon ? 'yamlColon' : 'yamlSyntax', { detail });
     }
     if (doc.errors.length > 0) return undefined;
     const root = doc.contents;
     if (!isMap(root)) {
-      this.#problem(root, 'lab.yaml must be a mapping with order, title, summary and steps');
+      this.#problem(root, 'labNotMapping');
       return undefined;
     }
-    const map = this.#fields(root, TOP_KEYS, 'the lab', ['order', 'title', 'summary', 'steps']);
+    const map = this.#fields(root, TOP_KEYS, '', ['order', 'title', 'summary', 'steps']);
     const order = this.#integer(map.order, 'order', 1);
     const title = this.#localized(map.title, 'title');
     const summary = this.#localized(map.summary, 'summary');
     const steps: LabStep[] = [];
     const seenIds = new Set<string>();
     const stepNodes = this.#seq(map.steps, 'steps');
-    if (stepNodes && stepNodes.length === 0) this.#problem(map.steps, 'steps: a lab needs at least one step');
+    if (stepNodes && stepNodes.length === 0) this.#problem(map.steps, 'noSteps', { path: 'steps' });
     stepNodes?.forEach((node, i) => {
       const step = this.#step(node, `steps[${i}]`, seenIds);
       if (step) steps.push(step);
@@ -113,14 +115,14 @@ class Reader {
 
   #step(node: Node | undefined, path: string, seenIds: Set<string>): LabStep | undefined {
     if (!isMap(node)) {
-      this.#problem(node, `${path}: a step must be a mapping with id, title and text`);
+      this.#problem(node, 'stepNotMapping', { path });
       return undefined;
     }
     const f = this.#fields(node, STEP_KEYS, path, ['id', 'title', 'text']);
     const id = this.#string(f.id, `${path}.id`);
     if (id !== undefined) {
-      if (!STEP_ID.test(id)) this.#problem(f.id, `${path}.id: "${id}" must be lowercase letters, digits and '-' (like a Kubernetes name)`);
-      else if (seenIds.has(id)) this.#problem(f.id, `${path}.id: duplicate step id "${id}"`);
+      if (!STEP_ID.test(id)) this.#problem(f.id, 'badStepId', { path: `${path}.id`, id });
+      else if (seenIds.has(id)) this.#problem(f.id, 'duplicateStepId', { path: `${path}.id`, id });
       seenIds.add(id);
     }
     const title = this.#localized(f.title, `${path}.title`);
@@ -136,7 +138,7 @@ class Reader {
 
   #predict(node: Node, path: string): LabPrediction | undefined {
     if (!isMap(node)) {
-      this.#problem(node, `${path}: must be a mapping with question, choices, answer and explain`);
+      this.#problem(node, 'predictNotMapping', { path });
       return undefined;
     }
     const f = this.#fields(node, PREDICT_KEYS, path, PREDICT_KEYS);
@@ -144,10 +146,10 @@ class Reader {
     const explain = this.#localized(f.explain, `${path}.explain`);
     const choiceNodes = this.#seq(f.choices, `${path}.choices`);
     const choices = choiceNodes?.map((c, i) => this.#localized(c, `${path}.choices[${i}]`));
-    if (choiceNodes && choiceNodes.length < 2) this.#problem(f.choices, `${path}.choices: a question needs at least two choices`);
+    if (choiceNodes && choiceNodes.length < 2) this.#problem(f.choices, 'tooFewChoices', { path: `${path}.choices` });
     const answer = this.#integer(f.answer, `${path}.answer`, 0);
     if (answer !== undefined && choiceNodes && answer >= choiceNodes.length) {
-      this.#problem(f.answer, `${path}.answer: ${answer} is out of range: choices are numbered from 0 to ${choiceNodes.length - 1}`);
+      this.#problem(f.answer, 'answerOutOfRange', { path: `${path}.answer`, answer, last: choiceNodes.length - 1 });
       return undefined;
     }
     if (!question || !explain || !choices || choices.some((c) => !c) || answer === undefined) return undefined;
@@ -161,8 +163,8 @@ class Reader {
     items.forEach((item, i) => {
       const name = this.#string(item, `${path}[${i}]`);
       if (name === undefined) return;
-      if (name === LAB_FILE || name === CLUSTER_FILE) this.#problem(item, `${path}[${i}]: "${name}" is the lab's own file, not a manifest`);
-      else if (!(name in this.#files)) this.#problem(item, `${path}[${i}]: manifest "${name}" is not in the lab folder`);
+      if (name === LAB_FILE || name === CLUSTER_FILE) this.#problem(item, 'ownFile', { path: `${path}[${i}]`, name });
+      else if (!(name in this.#files)) this.#problem(item, 'missingManifest', { path: `${path}[${i}]`, name });
       names.push(name);
     });
     return names;
@@ -184,11 +186,11 @@ class Reader {
       const line = this.#string(lineNode, isMap(item) ? `${at}.line` : at);
       if (line === undefined) return;
       if (/[\r\n]/.test(line.trim())) {
-        this.#problem(lineNode, `${at}: a command is one line (one click runs one line in the terminal)`);
+        this.#problem(lineNode, 'multiLineCommand', { path: at });
         return;
       }
       const file = appliedFile(line);
-      if (file !== undefined && !(file in this.#files) && file !== '-') this.#problem(lineNode, `${at}: "${line.trim()}" reads ${file}, which is not in the lab folder`);
+      if (file !== undefined && !(file in this.#files) && file !== '-') this.#problem(lineNode, 'commandFileMissing', { path: at, line: line.trim(), file });
       commands.push(note ? { line: line.trim(), note } : { line: line.trim() });
     });
     return commands;
@@ -207,17 +209,17 @@ class Reader {
 
   #check(node: Node | undefined, path: string): LabCheck | undefined {
     if (!isMap(node)) {
-      this.#problem(node, `${path}: a check must be a mapping with kind: object, dns or output`);
+      this.#problem(node, 'checkNotMapping', { path });
       return undefined;
     }
     const kindNode = node.get('kind', true) as Node | undefined;
     const kind = this.#string(kindNode, `${path}.kind`);
     if (kind === undefined) {
-      if (!kindNode) this.#problem(node, `${path}: missing kind (object, dns or output)`);
+      if (!kindNode) this.#problem(node, 'missingCheckKind', { path });
       return undefined;
     }
     if (kind !== 'object' && kind !== 'dns' && kind !== 'output') {
-      this.#problem(kindNode, `${path}.kind: unsupported value "${kind}": supported values: "object", "dns", "output"`);
+      this.#problem(kindNode, 'unsupportedValue', { path: `${path}.kind`, value: kind, allowed: quotedList(['object', 'dns', 'output']) });
       return undefined;
     }
     if (kind === 'object') return this.#objectCheck(node, path);
@@ -234,16 +236,16 @@ class Reader {
       const kind = this.#string(r.kind, `${path}.ref.kind`);
       const type = kind === undefined ? undefined : typeOfKind(kind);
       if (kind !== undefined && (!type || type.kind !== kind)) {
-        this.#problem(r.kind, `${path}.ref.kind: unknown kind "${kind}" (one of ${KNOWN_KINDS})`);
+        this.#problem(r.kind, 'unknownObjectKind', { path: `${path}.ref.kind`, kind, kinds: KNOWN_KINDS });
         ok = false;
       }
       const name = this.#string(r.name, `${path}.ref.name`);
       const namespace = r.namespace ? this.#string(r.namespace, `${path}.ref.namespace`) : undefined;
-      if (type && !type.namespaced && namespace !== undefined) this.#problem(r.namespace, `${path}.ref.namespace: ${kind} is not namespaced`);
+      if (type && !type.namespaced && namespace !== undefined) this.#problem(r.namespace, 'notNamespaced', { path: `${path}.ref.namespace`, kind: type.kind });
       if (kind === undefined || name === undefined) ok = false;
       check.ref = { kind: kind ?? '', ...(namespace !== undefined ? { namespace } : {}), name: name ?? '' };
     } else if (f.ref) {
-      this.#problem(f.ref, `${path}.ref: must be a mapping with kind, name and optionally namespace`);
+      this.#problem(f.ref, 'refNotMapping', { path: `${path}.ref` });
       ok = false;
     } else ok = false;
     if (f.absent) {
@@ -258,7 +260,7 @@ class Reader {
           parseJsonPath(jsonpath);
           check.jsonpath = jsonpath;
         } catch (error) {
-          this.#problem(f.jsonpath, `${path}.jsonpath: ${error instanceof Error ? error.message : String(error)}`);
+          this.#problem(f.jsonpath, 'badJsonpath', { path: `${path}.jsonpath`, detail: error instanceof Error ? error.message : String(error) });
           ok = false;
         }
       } else ok = false;
@@ -274,15 +276,15 @@ class Reader {
       else check.matches = matches;
     }
     if ((f.equals || f.matches) && !f.jsonpath) {
-      this.#problem(f.equals ?? f.matches, `${path}: equals and matches compare a jsonpath's output: add jsonpath`);
+      this.#problem(f.equals ?? f.matches, 'comparesNeedJsonpath', { path });
       ok = false;
     }
     if (f.equals && f.matches) {
-      this.#problem(f.matches, `${path}: give equals or matches, not both`);
+      this.#problem(f.matches, 'equalsAndMatches', { path });
       ok = false;
     }
     if (check.absent && f.jsonpath) {
-      this.#problem(f.jsonpath, `${path}: an absent object has no fields to compare: drop jsonpath or absent`);
+      this.#problem(f.jsonpath, 'absentWithJsonpath', { path });
       ok = false;
     }
     return ok ? check : undefined;
@@ -310,7 +312,7 @@ class Reader {
       else check.contains = contains;
     }
     if (check.rcode === 'NXDOMAIN' && (check.count || check.contains !== undefined)) {
-      this.#problem(f.count ?? f.contains, `${path}: an NXDOMAIN answer has no records: drop count and contains`);
+      this.#problem(f.count ?? f.contains, 'nxdomainWithRecords', { path });
       ok = false;
     }
     return ok ? check : undefined;
@@ -338,30 +340,32 @@ class Reader {
       const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
       if (key === undefined || !known.includes(key)) {
         const near = key === undefined ? undefined : known.find((k) => closeTo(k, key));
-        this.#problem(pair.key as Node, `${path}: unknown key "${key ?? '?'}"${near ? ` (did you mean "${near}"?)` : ` (known keys: ${known.join(', ')})`}`);
+        const where = { path: pathOrLab(path), key: key ?? '?' };
+        if (near) this.#problem(pair.key as Node, 'unknownKeyNear', { ...where, near });
+        else this.#problem(pair.key as Node, 'unknownKey', { ...where, known: known.join(', ') });
         continue;
       }
       // A key with no value (`hint:`) counts as given (no second "missing" problem) but reads as absent.
       const value = pair.value as Node | null;
       const empty = value === null || (isScalar(value) && value.value === null && !value.source);
       out[key] = empty ? undefined : value;
-      if (empty) this.#problem(pair.key as Node, `${path}.${key}: has no value`);
+      if (empty) this.#problem(pair.key as Node, 'noValue', { path: path ? `${path}.${key}` : key });
     }
-    for (const key of required) if (!(key in out)) this.#problem(map, `${path}: missing ${key}`);
+    for (const key of required) if (!(key in out)) this.#problem(map, 'missingKey', { path: pathOrLab(path), key });
     return out;
   }
 
   #localized(node: Node | undefined, path: string): LocalizedText | undefined {
     if (!node) return undefined;
     if (!isMap(node)) {
-      this.#problem(node, `${path}: must give the text in both languages (ko: …, en: …)`);
+      this.#problem(node, 'notLocalized', { path });
       return undefined;
     }
     const f = this.#fields(node, ['ko', 'en'], path, []);
     let missing = false;
     for (const lang of ['ko', 'en'] as const) {
       if (!f[lang]) {
-        this.#problem(node, `${path}: missing ${lang} (${lang === 'ko' ? 'Korean' : 'English'}) text`);
+        this.#problem(node, lang === 'ko' ? 'missingKo' : 'missingEn', { path });
         missing = true;
       }
     }
@@ -374,7 +378,7 @@ class Reader {
   #seq(node: Node | undefined, path: string): Node[] | undefined {
     if (!node) return undefined;
     if (!isSeq(node)) {
-      this.#problem(node, `${path}: must be a list`);
+      this.#problem(node, 'notList', { path });
       return undefined;
     }
     return node.items as Node[];
@@ -383,7 +387,7 @@ class Reader {
   #string(node: Node | undefined, path: string): string | undefined {
     if (!node) return undefined;
     if (!isScalar(node) || typeof node.value !== 'string' || node.value.trim() === '') {
-      this.#problem(node, `${path}: must be ${isScalar(node) && node.value === '' ? 'non-empty ' : ''}text`);
+      this.#problem(node, isScalar(node) && node.value === '' ? 'emptyText' : 'notText', { path });
       return undefined;
     }
     return node.value;
@@ -394,14 +398,14 @@ class Reader {
     if (!node) return undefined;
     if (isScalar(node) && (typeof node.value === 'number' || typeof node.value === 'boolean')) return node.source ?? String(node.value);
     if (isScalar(node) && typeof node.value === 'string') return node.value;
-    this.#problem(node, `${path}: must be text`);
+    this.#problem(node, 'notText', { path });
     return undefined;
   }
 
   #integer(node: Node | undefined, path: string, min: number): number | undefined {
     if (!node) return undefined;
     if (!isScalar(node) || typeof node.value !== 'number' || !Number.isInteger(node.value) || node.value < min) {
-      this.#problem(node, `${path}: must be a whole number${min > 0 ? ` from ${min}` : ' (0 or more)'}`);
+      this.#problem(node, min > 0 ? 'notWholeNumberFrom' : 'notWholeNumber', { path, min });
       return undefined;
     }
     return node.value;
@@ -410,7 +414,7 @@ class Reader {
   #boolean(node: Node | undefined, path: string): boolean | undefined {
     if (!node) return undefined;
     if (!isScalar(node) || typeof node.value !== 'boolean') {
-      this.#problem(node, `${path}: must be true or false`);
+      this.#problem(node, 'notBoolean', { path });
       return undefined;
     }
     return node.value;
@@ -420,7 +424,7 @@ class Reader {
     const value = this.#string(node, path);
     if (value === undefined) return undefined;
     if (!(allowed as readonly string[]).includes(value)) {
-      this.#problem(node, `${path}: unsupported value "${value}": supported values: ${allowed.map((a) => `"${a}"`).join(', ')}`);
+      this.#problem(node, 'unsupportedValue', { path, value, allowed: quotedList(allowed) });
       return undefined;
     }
     return value as T;
@@ -433,16 +437,17 @@ class Reader {
       new RegExp(value, 'm');
       return value;
     } catch (error) {
-      this.#problem(node, `${path}: not a valid regular expression: ${error instanceof Error ? error.message : String(error)}`);
+      this.#problem(node, 'badRegex', { path, detail: error instanceof Error ? error.message : String(error) });
       return undefined;
     }
   }
 
-  #problem(node: Node | null | undefined, message: string): void {
-    this.#problemAt(node?.range?.[0], message);
+  #problem(node: Node | null | undefined, id: LabProblemId, params: TemplateParams = {}): void {
+    this.#problemAt(node?.range?.[0], id, params);
   }
 
-  #problemAt(offset: number | undefined, message: string): void {
+  #problemAt(offset: number | undefined, id: LabProblemId, params: TemplateParams = {}): void {
+    const message = labProblemText(id, params);
     if (offset === undefined) {
       this.problems.push({ file: LAB_FILE, message });
       return;
@@ -453,6 +458,13 @@ class Reader {
 }
 
 const KNOWN_KINDS = ['Pod', 'Service', 'Endpoints', 'EndpointSlice', 'ConfigMap', 'Namespace', 'Node'].join(', ');
+
+/** lab.yaml's top level has no path of its own: problems there name "the lab". */
+const THE_LAB = { en: 'the lab', ko: '실습' };
+const pathOrLab = (path: string): TemplateParam => path || THE_LAB;
+
+/** `"a", "b", "c"`: allowed values as a problem lists them. */
+const quotedList = (values: readonly string[]): string => values.map((v) => `"${v}"`).join(', ');
 
 /** A likely typo of `known` (case-insensitive, one or two edits). */
 function closeTo(known: string, typed: string): boolean {

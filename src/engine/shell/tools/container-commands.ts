@@ -51,6 +51,17 @@ export function toolAvailable(pod: Pod, container: string | undefined, name: str
   return imageHas(c.image, base);
 }
 
+/** Shell builtins with no binary of their own: `kubectl exec POD -- cd` finds nothing to run. */
+const BUILTIN_ONLY = new Set(['cd', 'exit', 'export', 'type']);
+
+/**
+ * Whether `kubectl exec POD -- NAME` (no shell in between) finds a binary: the runtime execs it
+ * directly, so a shell builtin without a binary is as missing as an absent tool.
+ */
+export function binaryAvailable(pod: Pod, container: string | undefined, name: string): boolean {
+  return !BUILTIN_ONLY.has(name.slice(name.lastIndexOf('/') + 1)) && toolAvailable(pod, container, name);
+}
+
 function imageHas(image: string | undefined, name: string): boolean {
   const profile = imageProfile(image);
   if (IMAGE_TOOLS.has(name)) return hasTool(image, name as Tool);

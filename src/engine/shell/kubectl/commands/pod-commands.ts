@@ -8,6 +8,7 @@ import { engineView, Output, serverError, usageError } from '../common';
 import { Flags, parseFlags, type FlagDef } from '../flags';
 import { fetchResources, notFound, resolveArgs } from '../resource-args';
 import { kindPrefix, resolveResourceType, typeOfKind } from '../resources';
+import { binaryAvailable } from '../../tools/container-commands';
 
 const SHELLS = ['sh', 'bash', 'ash'] as const;
 /** `ash` is busybox's sh: images list it as `sh`. */
@@ -77,6 +78,8 @@ export function runExec(argv: string[], ctx: ShellContext): CommandResult {
     return { ...out.result(), session: { enter: { kind: 'pod', namespace, pod: podArg, container, shell: shellTool(shell) } } };
   }
   if (shell && !hasTool(image, shellTool(shell))) return notFoundInPath(out, command[0]);
+  // No shell in between: the runtime execs the binary itself, so a missing one is runc's error, not a shell's.
+  if (!shell && !binaryAvailable(pod, container, command[0])) return notFoundInPath(out, command[0]);
   const r = ctx.runIn({ kind: 'pod', namespace, pod: podArg, container }, command, { tty: flags.bool('tty') });
   out.out(r.stdout);
   out.err(r.stderr);

@@ -6,7 +6,7 @@
  * cluster change (debounced) and after each terminal command; a step that passed stays passed.
  */
 import type { EngineClient } from '../../../../shared/engine-protocol';
-import type { Lab, LabCheckResult, LabProblem, LabStep, TranscriptEntry } from '../../../../shared/lab-types';
+import type { Lab, LabCheckResult, LabProblem, LabStep, LocalizedText, TranscriptEntry } from '../../../../shared/lab-types';
 import { i18n } from '../../i18n/i18n.svelte';
 import type { KeyValueStorage } from '../../state/layout-state.svelte';
 import { labMessages } from './lab-messages';
@@ -61,6 +61,14 @@ export function sanitizeProgress(value: unknown): SavedLabProgress {
   }
   return out;
 }
+
+/** A problem the panel makes itself, in both languages (shown in the current locale, like the engine's). */
+const bothLanguages = (key: 'missingLabYaml' | 'notLoaded'): LocalizedText => ({ ko: labMessages.ko[key], en: labMessages.en[key] });
+/** An unexpected error's text: one language only (it comes from the runtime), shown as is in both. */
+const sameText = (error: unknown): LocalizedText => {
+  const text = error instanceof Error ? error.message : String(error);
+  return { ko: text, en: text };
+};
 
 const byOrder = (a: Lab, b: Lab): number => (a.source === b.source ? a.order - b.order || a.id.localeCompare(b.id) : a.source === 'built-in' ? -1 : 1);
 
@@ -168,7 +176,7 @@ export class LabState {
         if ('lab' in out) loaded.push(out.lab);
         else failures.push({ id, problems: out.problems });
       } catch (error) {
-        failures.push({ id, problems: [{ file: 'lab.yaml', message: error instanceof Error ? error.message : String(error) }] });
+        failures.push({ id, problems: [{ file: 'lab.yaml', message: sameText(error) }] });
       }
     }
     const ids = new Set(loaded.map((l) => l.id));
@@ -184,7 +192,7 @@ export class LabState {
    */
   async loadTeacher(folder: string, files: Record<string, string>): Promise<boolean> {
     if (!Object.keys(files).includes('lab.yaml')) {
-      this.#teacherProblems = [{ file: 'lab.yaml', message: i18n.t(labMessages, 'missingLabYaml') }];
+      this.#teacherProblems = [{ file: 'lab.yaml', message: bothLanguages('missingLabYaml') }];
       return false;
     }
     // A teacher's folder named like a built-in lab gets its own id, so neither hides the other.
@@ -193,10 +201,10 @@ export class LabState {
     try {
       out = await this.#client.request('labLoad', { files, id, source: 'teacher' });
     } catch (error) {
-      out = { problems: [{ file: 'lab.yaml', message: error instanceof Error ? error.message : String(error) }] };
+      out = { problems: [{ file: 'lab.yaml', message: sameText(error) }] };
     }
     if (!('lab' in out)) {
-      this.#teacherProblems = out.problems.length > 0 ? out.problems : [{ file: 'lab.yaml', message: i18n.t(labMessages, 'notLoaded') }];
+      this.#teacherProblems = out.problems.length > 0 ? out.problems : [{ file: 'lab.yaml', message: bothLanguages('notLoaded') }];
       return false;
     }
     const lab = out.lab;

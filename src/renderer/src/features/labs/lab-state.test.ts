@@ -3,6 +3,7 @@ import type { EngineClient, EngineEvents } from '../../../../shared/engine-proto
 import type { Lab, LabCheck, LabCheckResult, LabProblem, TranscriptEntry } from '../../../../shared/lab-types';
 import type { KeyValueStorage } from '../../state/layout-state.svelte';
 import { i18n } from '../../i18n/i18n.svelte';
+import { labMessages } from './lab-messages';
 import { LabState, PROGRESS_KEY, TRANSCRIPT_LIMIT } from './lab-state.svelte';
 
 const memory = (initial: Record<string, string> = {}): KeyValueStorage & { data: Record<string, string> } => {
@@ -47,7 +48,7 @@ function makeLab(id: string, order: number, source: Lab['source']): Lab {
 class FakeEngine {
   listeners: ((p: EngineEvents['changed']) => void)[] = [];
   checkCalls: { checks: LabCheck[]; transcript: TranscriptEntry[] }[] = [];
-  problems: LabProblem[] = [{ file: 'lab.yaml', line: 3, message: 'steps[0].title: Required value' }];
+  problems: LabProblem[] = [{ file: 'lab.yaml', line: 3, message: { en: 'steps[0].title: missing ko (Korean) text', ko: 'steps[0].title: ko(한국어) 텍스트가 없습니다' } }];
   client: EngineClient = {
     request: (async (method: string, params: never) => this.handle(method, params)) as EngineClient['request'],
     on: ((event: string, listener: (p: EngineEvents['changed']) => void) => {
@@ -255,12 +256,13 @@ describe('lab state', () => {
   });
 
   it.each([
-    { name: 'a folder without lab.yaml', folder: 'x', files: { 'svc.yaml': '' }, problemFile: 'lab.yaml' },
-    { name: 'a folder named like a built-in lab', folder: 'svc', files: labFiles('svc', 9), problemFile: undefined },
-  ])('loads $name without hiding the built-ins', async ({ folder, files, problemFile }) => {
+    { name: 'a folder without lab.yaml', folder: 'x', files: { 'svc.yaml': '' }, problem: { file: 'lab.yaml', message: { ko: labMessages.ko.missingLabYaml, en: labMessages.en.missingLabYaml } } },
+    { name: 'a folder named like a built-in lab', folder: 'svc', files: labFiles('svc', 9), problem: undefined },
+  ])('loads $name without hiding the built-ins', async ({ folder, files, problem }) => {
     const { labs } = await loaded();
     await labs.loadTeacher(folder, files);
-    expect(labs.teacherProblems[0]?.file).toBe(problemFile);
+    // The panel's own problem carries both languages, like the engine's, whatever the locale was.
+    expect(labs.teacherProblems[0]).toEqual(problem);
     expect(labs.labs.filter((l) => l.source === 'built-in').map((l) => l.id)).toEqual(['dns', 'svc']);
   });
 
