@@ -10,7 +10,7 @@
 import type { Pod, Service } from '../../../../shared/api-types';
 import { createEngine, type Engine } from '../../../engine';
 
-export const CHAPTER_MANIFESTS = `apiVersion: v1
+export const HEADLESS = `apiVersion: v1
 kind: Service
 metadata:
   name: headless1
@@ -47,8 +47,9 @@ spec:
   containers:
   - name: container
     image: kubetm/app
----
-apiVersion: v1
+`;
+
+export const ENDPOINT1 = `apiVersion: v1
 kind: Service
 metadata:
   name: endpoint1
@@ -68,8 +69,9 @@ spec:
   containers:
   - name: container
     image: kubetm/app
----
-apiVersion: v1
+`;
+
+export const ENDPOINT2 = `apiVersion: v1
 kind: Service
 metadata:
   name: endpoint2
@@ -85,16 +87,19 @@ spec:
   containers:
   - name: container
     image: kubetm/app
----
-apiVersion: v1
+`;
+
+export const EXTERNALNAME = `apiVersion: v1
 kind: Service
 metadata:
  name: externalname1
 spec:
  type: ExternalName
  externalName: github.github.io
----
-apiVersion: v1
+`;
+
+/** A NodePort, a Service that matches nothing, and the two tool pods. */
+const EXTRAS = `apiVersion: v1
 kind: Service
 metadata:
   name: nodeport1
@@ -136,6 +141,8 @@ spec:
     image: nicolaka/netshoot
     command: ["sleep", "3600"]
 `;
+
+export const CHAPTER_MANIFESTS = [HEADLESS, ENDPOINT1, ENDPOINT2, EXTERNALNAME, EXTRAS].join('---\n');
 
 /** The hand-written Endpoints of the selector-less lab, pointing at `ip`. */
 export const manualEndpoints = (ip: string): string => `apiVersion: v1

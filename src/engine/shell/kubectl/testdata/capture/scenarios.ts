@@ -1,105 +1,10 @@
 /** The cluster states and command lines capture.mts records (the chapter's labs and a few edges). */
 import type { Engine } from '../../../../engine';
 import type { Pod } from '../../../../../shared/api-types';
+import { ENDPOINT1, ENDPOINT2, EXTERNALNAME, HEADLESS, manualEndpoints } from '../../../tools/testing/chapter-scenario';
 
-export const HEADLESS = `apiVersion: v1
-kind: Service
-metadata:
-  name: headless1
-spec:
-  selector:
-    svc: headless
-  ports:
-    - port: 80
-      targetPort: 8080
-  clusterIP: None
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: pod4
-  labels:
-    svc: headless
-spec:
-  hostname: pod-a
-  subdomain: headless1
-  containers:
-  - name: container
-    image: kubetm/app
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: pod5
-  labels:
-    svc: headless
-spec:
-  hostname: pod-b
-  subdomain: headless1
-  containers:
-  - name: container
-    image: kubetm/app
-`;
-
-export const ENDPOINT1 = `apiVersion: v1
-kind: Service
-metadata:
-  name: endpoint1
-spec:
-  selector:
-    svc: endpoint
-  ports:
-  - port: 8080
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: pod7
-  labels:
-    svc: endpoint
-spec:
-  containers:
-  - name: container
-    image: kubetm/app
-`;
-
-export const ENDPOINT2 = `apiVersion: v1
-kind: Service
-metadata:
-  name: endpoint2
-spec:
-  ports:
-  - port: 8080
----
-apiVersion: v1
-kind: Pod
-metadata:
-  name: pod9
-spec:
-  containers:
-  - name: container
-    image: kubetm/app
-`;
-
-export const manualEndpoints = (ip: string): string => `apiVersion: v1
-kind: Endpoints
-metadata:
-  name: endpoint2
-subsets:
- - addresses:
-   - ip: ${ip}
-   ports:
-   - port: 8080
-`;
-
-export const EXTERNALNAME = `apiVersion: v1
-kind: Service
-metadata:
- name: externalname1
-spec:
- type: ExternalName
- externalName: github.github.io
-`;
+// The chapter's manifests are the tools' test cluster's (one copy); EXTRAS below are this capture's own.
+export { ENDPOINT1, ENDPOINT2, EXTERNALNAME, HEADLESS, manualEndpoints };
 
 export const EXTRAS = `apiVersion: v1
 kind: Service
